@@ -1,0 +1,12 @@
+# Writes OUT: a C++ file defining the numbered migrations from FILES (NNN_name.sql), in order.
+separate_arguments(files NATIVE_COMMAND "${FILES}")
+set(body "// Generated from src/store/sqlite/migrations/*.sql; do not edit.\n#include \"store/sqlite/migrations.h\"\n\nnamespace waymark::store::sqlite {\nconst std::vector<Migration>& embedded_migrations() {\n  static const std::vector<Migration> all = {\n")
+foreach(f IN LISTS files)
+  get_filename_component(name ${f} NAME_WE)
+  string(REGEX MATCH "^[0-9]+" number ${name})
+  math(EXPR number "${number}")
+  file(READ ${f} sql)
+  set(body "${body}    {${number}, \"${name}\", R\"__sql__(${sql})__sql__\"},\n")
+endforeach()
+set(body "${body}  };\n  return all;\n}\n}  // namespace waymark::store::sqlite\n")
+file(WRITE ${OUT} "${body}")
