@@ -219,7 +219,9 @@ const LocalAuthority* find(int code) {
 
 }  // namespace
 
-bool is_la_code(int code) { return find(code) != nullptr; }
+bool is_la_code(int code) {
+  return find(code) != nullptr;
+}
 
 std::string_view la_name(int code) {
   const LocalAuthority* authority = find(code);

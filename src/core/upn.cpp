@@ -18,8 +18,12 @@ constexpr std::size_t kUpnLength = 13;
 // accented letter is still checked position by position and fails at the right position.
 constexpr char kNotAscii = '?';
 
-bool is_digit(char character) { return character >= '0' && character <= '9'; }
-bool is_upper_letter(char character) { return character >= 'A' && character <= 'Z'; }
+bool is_digit(char character) {
+  return character >= '0' && character <= '9';
+}
+bool is_upper_letter(char character) {
+  return character >= 'A' && character <= 'Z';
+}
 
 bool all_digits(std::string_view text) {
   for (char character : text)
@@ -80,8 +84,8 @@ std::string upn_check_letter(std::string_view last12) {
 Result<Upn> Upn::parse(std::string_view text, const std::string& field) {
   std::string upn = normalise(trim(text));
   if (upn.size() != kUpnLength) {
-    return Error::invalid(field, fmt::format("UPN invalid (must be 13 characters, got {})",
-                                             upn.size()));
+    return Error::invalid(field,
+                          fmt::format("UPN invalid (must be 13 characters, got {})", upn.size()));
   }
   if (!is_upper_letter(upn[0])) {
     return Error::invalid(field, "UPN invalid (character 1 must be a letter)");
@@ -105,6 +109,8 @@ Result<Upn> Upn::parse(std::string_view text, const std::string& field) {
   return Upn(std::move(upn));
 }
 
-bool Upn::temporary() const { return !value_.empty() && is_upper_letter(value_.back()); }
+bool Upn::temporary() const {
+  return !value_.empty() && is_upper_letter(value_.back());
+}
 
 }  // namespace waymark

@@ -28,8 +28,8 @@ class Upn {
 
   const std::string& str() const { return value_; }
 
-  // True for a temporary UPN (character 13 is a letter): the pupil's permanent UPN was not known
-  // when the record was made, and a later import may replace it.
+  // True for a temporary UPN (character 13 is a letter), which a school issues while a pupil's
+  // permanent UPN is unknown and which should be replaced once it is known.
   bool temporary() const;
 
   auto operator<=>(const Upn&) const = default;

@@ -154,6 +154,10 @@ class Connection {
   virtual bool pupil_visible(Id pupil_id, const Visibility& visibility) = 0;
   virtual std::optional<Pupil> pupil(Id id) = 0;  // with barriers and contacts
   virtual std::optional<Id> pupil_id_by_upn(const std::string& upn) = 0;
+  // Visible pupils without a UPN with exactly these legal names (case-insensitive) and date of
+  // birth: how an import recognises a pupil it has seen before when there is no UPN.
+  virtual std::vector<Id> pupil_ids_by_name_and_dob(const Visibility& visibility, const std::string& legal_forename,
+                                                    const std::string& legal_surname, Date dob) = 0;
   virtual PupilPage pupils(const Visibility& visibility, const PupilFilter& filter) = 0;
   // Fail with Conflict on field "upn" when another pupil has the UPN.
   virtual Result<Id> insert_pupil(const Pupil& pupil, std::int64_t now) = 0;

@@ -202,6 +202,7 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_log_pupil ON audit_log(pupil_id, id);
 CREATE INDEX audit_log_entity ON audit_log(entity, entity_id);
+CREATE INDEX audit_log_organisation ON audit_log(organisation_id, id);
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
