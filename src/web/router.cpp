@@ -51,16 +51,21 @@ Router::Match Router::match(Method method, const std::string& path) const {
   return result;
 }
 
-Result<Id> Exchange::id(const std::string& name, const char* what) const {
-  auto found = path.find(name);
-  if (found == path.end() || found->second.empty() || found->second.size() > 18) return Error::not_found(what);
+Result<Id> parse_path_id(const std::string& text, const char* what) {
+  if (text.empty() || text.size() > 18) return Error::not_found(what);
   Id value = 0;
-  for (char c : found->second) {
+  for (char c : text) {
     if (c < '0' || c > '9') return Error::not_found(what);
     value = value * 10 + (c - '0');
   }
   if (value <= 0) return Error::not_found(what);
   return value;
+}
+
+Result<Id> Exchange::id(const std::string& name, const char* what) const {
+  auto found = path.find(name);
+  if (found == path.end()) return Error::not_found(what);
+  return parse_path_id(found->second, what);
 }
 
 Result<Json> Exchange::json_body() const {

@@ -74,4 +74,8 @@ class Router {
 
 std::vector<std::string> split_path(const std::string& path);
 
+// A path segment as a positive id; NotFound (naming `what`) when it is not one, exactly as for a
+// record that does not exist.
+Result<Id> parse_path_id(const std::string& text, const char* what);
+
 }  // namespace waymark::web

@@ -1,5 +1,6 @@
 #include "web/templates.h"
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -45,9 +46,19 @@ std::string error_sentence(const FieldError& error) {
   if (error.reason.empty()) return error.field;
   char first = error.reason.front();
   if (first >= 'A' && first <= 'Z') return error.reason;  // already a sentence
+  // "contacts[0].email" reads as "Contacts 1 email": positions count from 1 for people.
   std::string name;
-  for (char c : error.field) {
-    if (c == '[' || c == ']') continue;
+  const std::string& field = error.field;
+  for (std::size_t index = 0; index < field.size(); ++index) {
+    char c = field[index];
+    if (c == '[') {
+      std::size_t close = field.find(']', index);
+      if (close == std::string::npos) break;
+      int position = std::atoi(field.substr(index + 1, close - index - 1).c_str());
+      name += " " + std::to_string(position + 1);
+      index = close;
+      continue;
+    }
     name += (c == '_' || c == '.') ? ' ' : c;
   }
   if (!name.empty() && name.front() >= 'a' && name.front() <= 'z') name.front() = static_cast<char>(name.front() - 32);

@@ -14,6 +14,8 @@
 
 namespace waymark::web {
 
+std::string_view openapi_document();  // generated from docs/openapi.json
+
 std::string session_cookie(const std::string& token, std::int64_t max_age_seconds, bool secure) {
   return fmt::format("{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Lax{}", kSessionCookie, token, max_age_seconds,
                      secure ? "; Secure" : "");
@@ -32,6 +34,9 @@ WebApp::WebApp(app::Context& context, WebOptions options, Templates templates)
     : context_(context), options_(std::move(options)), templates_(std::move(templates)) {
   router_.add(Method::Get, "/healthz", Access::Public, Surface::Api,
               [](Exchange&) { return Response::text(200, "ok\n"); });
+  router_.add(Method::Get, "/api/openapi.json", Access::Public, Surface::Api, [](Exchange&) {
+    return Response{200, "application/json", std::string(openapi_document()), {}};
+  });
   register_session_api(router_, options_);
   register_pupil_api(router_);
   register_placement_api(router_);

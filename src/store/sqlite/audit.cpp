@@ -44,8 +44,8 @@ void SqliteConnection::append_audit(const AuditEntry& entry) {
       "INSERT INTO audit_log (at, user_id, organisation_id, action, entity, entity_id, pupil_id, "
       "before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   statement.bind_all(entry.at != 0 ? entry.at : now_utc_seconds(), id_or_null(entry.user_id),
-                     id_or_null(entry.organisation_id), entry.action, entry.entity,
-                     entry.entity_id, id_or_null(entry.pupil_id), text_or_null(entry.before_json),
+                     id_or_null(entry.organisation_id), entry.action, entry.entity, entry.entity_id,
+                     id_or_null(entry.pupil_id), text_or_null(entry.before_json),
                      text_or_null(entry.after_json));
   statement.run();
 }

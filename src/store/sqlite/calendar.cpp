@@ -47,8 +47,8 @@ std::vector<ClosureDay> SqliteConnection::closure_days_of(Id organisation_id) {
 }
 
 Result<Id> SqliteConnection::insert_closure_day(const ClosureDay& closure) {
-  Statement statement = db_.prepare(
-      "INSERT INTO closure_days (organisation_id, date, reason) VALUES (?, ?, ?)");
+  Statement statement =
+      db_.prepare("INSERT INTO closure_days (organisation_id, date, reason) VALUES (?, ?, ?)");
   statement.bind_all(closure.organisation_id, closure.date, closure.reason);
   try {
     statement.run();

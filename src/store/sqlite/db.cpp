@@ -63,7 +63,9 @@ void Statement::bind(int index, std::string_view value) {
   if (code != SQLITE_OK) throw_fault(db_, code);
 }
 
-void Statement::bind(int index, Date value) { bind(index, std::string_view(value.iso())); }
+void Statement::bind(int index, Date value) {
+  bind(index, std::string_view(value.iso()));
+}
 
 void Statement::bind_null(int index) {
   int code = sqlite3_bind_null(statement_, index);
@@ -91,11 +93,17 @@ bool Statement::is_null(int column) const {
   return sqlite3_column_type(statement_, column) == SQLITE_NULL;
 }
 
-std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(statement_, column); }
+std::int64_t Statement::int64(int column) const {
+  return sqlite3_column_int64(statement_, column);
+}
 
-int Statement::integer(int column) const { return sqlite3_column_int(statement_, column); }
+int Statement::integer(int column) const {
+  return sqlite3_column_int(statement_, column);
+}
 
-double Statement::real(int column) const { return sqlite3_column_double(statement_, column); }
+double Statement::real(int column) const {
+  return sqlite3_column_double(statement_, column);
+}
 
 std::string Statement::text(int column) const {
   const unsigned char* data = sqlite3_column_text(statement_, column);
@@ -134,9 +142,9 @@ std::optional<Date> Statement::optional_date(int column) const {
 // Db.
 
 Db::Db(const std::string& path, JournalMode journal_mode) {
-  int code = sqlite3_open_v2(path.c_str(), &db_,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                             nullptr);
+  int code =
+      sqlite3_open_v2(path.c_str(), &db_,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (code != SQLITE_OK) {
     std::string message = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(code);
     int extended = db_ != nullptr ? sqlite3_extended_errcode(db_) : code;
@@ -175,14 +183,18 @@ Statement Db::prepare(std::string_view sql) {
     found->second.in_use = true;
     return Statement(db_, found->second.statement, &found->second.in_use);
   }
-  bool cache = found == cache_.end();
+  // Filtered lists build their SQL from fragments, so the variety of texts is bounded but could be
+  // large; past the cap, new texts are prepared per use rather than kept.
+  constexpr std::size_t kMaxCachedStatements = 512;
+  bool cache = found == cache_.end() && cache_.size() < kMaxCachedStatements;
   sqlite3_stmt* statement = nullptr;
   int code = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
                                 cache ? SQLITE_PREPARE_PERSISTENT : 0, &statement, nullptr);
   if (code != SQLITE_OK) {
     // A statement that does not compile is a bug; the SQL text holds no values, so name it.
     std::string message = sqlite3_errmsg(db_);
-    throw SqliteFault(sqlite3_extended_errcode(db_), "sqlite: " + message + " in: " + std::string(sql));
+    throw SqliteFault(sqlite3_extended_errcode(db_),
+                      "sqlite: " + message + " in: " + std::string(sql));
   }
   if (!cache) return Statement(db_, statement, nullptr);
   Cached& cached = cache_[std::string(sql)];
@@ -203,7 +215,9 @@ void Db::execute_script(const char* sql) {
 
 // Savepoint.
 
-Savepoint::Savepoint(Db& db) : db_(db) { db_.execute_script("SAVEPOINT waymark_write"); }
+Savepoint::Savepoint(Db& db) : db_(db) {
+  db_.execute_script("SAVEPOINT waymark_write");
+}
 
 Savepoint::~Savepoint() {
   if (!open_) return;

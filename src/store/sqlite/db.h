@@ -119,7 +119,8 @@ class Db {
   void use_wal();
 
   // The cached statement for `sql`, reset and with no bindings. If that statement is already in
-  // use (a nested query with the same text), a fresh uncached one is prepared instead.
+  // use (a nested query with the same text), or the cache is full (512 texts), a fresh uncached
+  // one is prepared instead.
   // Throws SqliteFault when the SQL does not compile (a programmer error).
   Statement prepare(std::string_view sql);
 
@@ -138,7 +139,9 @@ class Db {
   // Lets the cache be searched by string_view, without building a std::string per lookup.
   struct SqlHash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
+    std::size_t operator()(std::string_view sql) const {
+      return std::hash<std::string_view>{}(sql);
+    }
   };
 
   sqlite3* db_ = nullptr;

@@ -82,8 +82,8 @@ std::optional<std::string> end_reason_text(const Placement& placement) {
 }  // namespace
 
 std::vector<Enrolment> SqliteConnection::enrolments_of(Id pupil_id) {
-  static const std::string sql = std::string(kEnrolmentColumns) +
-                                 "WHERE pupil_id = ? ORDER BY admission_date DESC, id DESC";
+  static const std::string sql =
+      std::string(kEnrolmentColumns) + "WHERE pupil_id = ? ORDER BY admission_date DESC, id DESC";
   Statement statement = db_.prepare(sql);
   statement.bind_all(pupil_id);
   std::vector<Enrolment> enrolments;
@@ -119,8 +119,8 @@ std::optional<Placement> SqliteConnection::placement(Id id) {
 }
 
 std::vector<Placement> SqliteConnection::placements_of(Id pupil_id) {
-  static const std::string sql = std::string(kPlacementColumns) +
-                                 "WHERE pupil_id = ? ORDER BY referral_date DESC, id DESC";
+  static const std::string sql =
+      std::string(kPlacementColumns) + "WHERE pupil_id = ? ORDER BY referral_date DESC, id DESC";
   Statement statement = db_.prepare(sql);
   statement.bind_all(pupil_id);
   std::vector<Placement> placements;
@@ -137,8 +137,8 @@ std::vector<Placement> SqliteConnection::placements_of_pupils(const std::vector<
     ids += std::to_string(pupil_id);
   }
   ids += ']';
-  static const std::string sql = std::string(kPlacementColumns) +
-                                 "WHERE pupil_id IN (SELECT value FROM json_each(?))";
+  static const std::string sql =
+      std::string(kPlacementColumns) + "WHERE pupil_id IN (SELECT value FROM json_each(?))";
   Statement statement = db_.prepare(sql);
   statement.bind_all(ids);
   std::vector<Placement> placements;
@@ -152,13 +152,12 @@ Id SqliteConnection::insert_placement(const Placement& placement, std::int64_t n
       "start_date, planned_end_date, actual_end_date, hours_per_week, timetable, reason, "
       "objectives, reintegration_plan, status, end_reason, end_notes, la_notified, created_at, "
       "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  statement.bind_all(placement.pupil_id, placement.provider_id, placement.commissioner_id,
-                     placement.referral_date, placement.start_date, placement.planned_end_date,
-                     placement.actual_end_date, placement.hours_per_week,
-                     timetable_text(placement.timetable), placement.reason, placement.objectives,
-                     placement.reintegration_plan, to_string(placement.status),
-                     end_reason_text(placement), placement.end_notes, placement.la_notified, now,
-                     now);
+  statement.bind_all(
+      placement.pupil_id, placement.provider_id, placement.commissioner_id, placement.referral_date,
+      placement.start_date, placement.planned_end_date, placement.actual_end_date,
+      placement.hours_per_week, timetable_text(placement.timetable), placement.reason,
+      placement.objectives, placement.reintegration_plan, to_string(placement.status),
+      end_reason_text(placement), placement.end_notes, placement.la_notified, now, now);
   statement.run();
   return db_.last_insert_id();
 }
@@ -173,8 +172,8 @@ void SqliteConnection::update_placement(const Placement& placement, std::int64_t
                      placement.start_date, placement.planned_end_date, placement.actual_end_date,
                      placement.hours_per_week, timetable_text(placement.timetable),
                      placement.reason, placement.objectives, placement.reintegration_plan,
-                     to_string(placement.status), end_reason_text(placement),
-                     placement.end_notes, placement.la_notified, now, placement.id);
+                     to_string(placement.status), end_reason_text(placement), placement.end_notes,
+                     placement.la_notified, now, placement.id);
   statement.run();
 }
 

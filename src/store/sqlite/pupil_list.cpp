@@ -59,11 +59,10 @@ void add_visibility(Where& where, const Visibility& visibility) {
   switch (visibility.organisation_kind) {
     case OrgKind::School:
       // On the roll, now or in the past, or placed by the school.
-      where.add(
-          std::string("(EXISTS (SELECT 1 FROM enrolments ev WHERE ev.pupil_id = p.id AND "
-                      "ev.school_id = ?) OR ") +
-              kCommissionedBy + ")",
-          {organisation, organisation});
+      where.add(std::string("(EXISTS (SELECT 1 FROM enrolments ev WHERE ev.pupil_id = p.id AND "
+                            "ev.school_id = ?) OR ") +
+                    kCommissionedBy + ")",
+                {organisation, organisation});
       return;
     case OrgKind::Provider:
       where.add(
@@ -112,7 +111,9 @@ constexpr const char* kShownSurname =
     "(CASE p.preferred_surname WHEN '' THEN p.legal_surname ELSE p.preferred_surname END)";
 
 // Exact UPN, or the start of any legal or preferred name, or of the full name as shown or as on
-// the register ("Sam Sm" finds Sam Smith). LIKE ignores ASCII case.
+// the register ("Sam Sm" finds Sam Smith).
+// FIXME: LIKE folds ASCII case only, so "élodie" does not find "Élodie"; needs ICU or a stored
+// folded copy of the names.
 void add_search(Where& where, const std::string& search) {
   std::string text = trimmed(search);
   if (text.empty()) return;
@@ -160,9 +161,8 @@ void add_flags(Where& where, const std::vector<std::string>& flags) {
 
 void add_nc_year(Where& where, const PupilFilter& filter) {
   if (filter.nc_year && filter.dob_from && filter.dob_to) {
-    where.add(
-        "(p.nc_year_override = ? OR (p.nc_year_override IS NULL AND p.dob BETWEEN ? AND ?))",
-        {*filter.nc_year, filter.dob_from->iso(), filter.dob_to->iso()});
+    where.add("(p.nc_year_override = ? OR (p.nc_year_override IS NULL AND p.dob BETWEEN ? AND ?))",
+              {*filter.nc_year, filter.dob_from->iso(), filter.dob_to->iso()});
     return;
   }
   if (filter.nc_year) where.add("p.nc_year_override = ?", {*filter.nc_year});
@@ -202,6 +202,23 @@ bool SqliteConnection::pupil_visible(Id pupil_id, const Visibility& visibility) 
   return statement.next_row();
 }
 
+std::vector<Id> SqliteConnection::pupil_ids_by_name_and_dob(const Visibility& visibility,
+                                                            const std::string& legal_forename,
+                                                            const std::string& legal_surname,
+                                                            Date dob) {
+  Where where;
+  where.add(
+      "p.upn IS NULL AND p.legal_forename = ? COLLATE NOCASE AND "
+      "p.legal_surname = ? COLLATE NOCASE AND p.dob = ?",
+      {legal_forename, legal_surname, dob.iso()});
+  add_visibility(where, visibility);
+  Statement statement = db_.prepare("SELECT p.id FROM pupils p" + where.sql() + " ORDER BY p.id");
+  where.bind(statement);
+  std::vector<Id> ids;
+  while (statement.next_row()) ids.push_back(statement.int64(0));
+  return ids;
+}
+
 PupilPage SqliteConnection::pupils(const Visibility& visibility, const PupilFilter& filter) {
   Where where;
   add_visibility(where, visibility);
@@ -219,9 +236,9 @@ PupilPage SqliteConnection::pupils(const Visibility& visibility, const PupilFilt
     where.bind(count);
     if (count.next_row()) page.total = count.integer(0);
   }
-  Statement list = db_.prepare(kPupilColumns + where.sql() + " ORDER BY " + kShownSurname +
-                               " COLLATE NOCASE, " + kShownForename +
-                               " COLLATE NOCASE, p.id LIMIT ? OFFSET ?");
+  Statement list =
+      db_.prepare(kPupilColumns + where.sql() + " ORDER BY " + kShownSurname + " COLLATE NOCASE, " +
+                  kShownForename + " COLLATE NOCASE, p.id LIMIT ? OFFSET ?");
   int next = where.bind(list);
   list.bind(next, std::max(filter.limit, 0));
   list.bind(next + 1, std::max(filter.offset, 0));

@@ -15,7 +15,9 @@ std::optional<std::string> stored_upn(const Pupil& pupil) {
   return pupil.upn->str();
 }
 
-Error upn_taken() { return Error::conflict("upn", "another pupil already has this UPN"); }
+Error upn_taken() {
+  return Error::conflict("upn", "another pupil already has this UPN");
+}
 
 }  // namespace
 
@@ -52,8 +54,8 @@ std::optional<Pupil> SqliteConnection::pupil(Id id) {
     if (!statement.next_row()) return std::nullopt;
     pupil = read_pupil(statement);
   }
-  Statement barriers = db_.prepare(
-      "SELECT barrier, notes FROM pupil_barriers WHERE pupil_id = ? ORDER BY rowid");
+  Statement barriers =
+      db_.prepare("SELECT barrier, notes FROM pupil_barriers WHERE pupil_id = ? ORDER BY rowid");
   barriers.bind_all(id);
   while (barriers.next_row()) {
     Barrier barrier = stored_or_fault(parse_barrier(barriers.text(0)), "barrier");

@@ -54,6 +54,9 @@ class SqliteConnection final : public Connection {
   bool pupil_visible(Id pupil_id, const Visibility& visibility) override;
   std::optional<Pupil> pupil(Id id) override;
   std::optional<Id> pupil_id_by_upn(const std::string& upn) override;
+  std::vector<Id> pupil_ids_by_name_and_dob(const Visibility& visibility,
+                                            const std::string& legal_forename,
+                                            const std::string& legal_surname, Date dob) override;
   PupilPage pupils(const Visibility& visibility, const PupilFilter& filter) override;
   Result<Id> insert_pupil(const Pupil& pupil, std::int64_t now) override;
   Status update_pupil(const Pupil& pupil, std::int64_t now) override;

@@ -2,9 +2,13 @@
 
 namespace waymark::store::sqlite {
 
-void SqliteConnection::begin() { db_.prepare("BEGIN IMMEDIATE").run(); }
+void SqliteConnection::begin() {
+  db_.prepare("BEGIN IMMEDIATE").run();
+}
 
-void SqliteConnection::commit() { db_.prepare("COMMIT").run(); }
+void SqliteConnection::commit() {
+  db_.prepare("COMMIT").run();
+}
 
 void SqliteConnection::rollback() {
   // Some failures (disk full, an interrupted COMMIT) end the transaction themselves; rolling back

@@ -21,7 +21,9 @@ User read_user(const Statement& row) {
   return user;
 }
 
-Error email_taken() { return Error::conflict("email", "another user already has this email"); }
+Error email_taken() {
+  return Error::conflict("email", "another user already has this email");
+}
 
 constexpr const char* kTokenColumns =
     "SELECT id, user_id, name, prefix, created_at, last_used_at, revoked_at FROM api_tokens ";

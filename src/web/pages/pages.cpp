@@ -1,0 +1,12 @@
+#include "web/pages/pages.h"
+
+namespace waymark::web {
+
+void register_pages(Router& router, const Templates& templates, const WebOptions& options) {
+  router.page(Method::Get, "/", [](Exchange&) { return Response::redirect("/pupils"); });
+  register_login_pages(router, templates, options);
+  register_pupil_pages(router, templates);
+  register_admin_pages(router, templates);
+}
+
+}  // namespace waymark::web

@@ -1,0 +1,17 @@
+// HTML pages, registered by area. Each area lives in its own files under web/pages/.
+#pragma once
+
+#include "web/router.h"
+#include "web/templates.h"
+#include "web/web_app.h"
+
+namespace waymark::web {
+
+// Sign in and out (forms; a double-submit cookie protects the sign-in form against CSRF).
+void register_login_pages(Router& router, const Templates& templates, const WebOptions& options);
+// Pupil list, profile, pupil and placement forms, the pupil's audit trail.
+void register_pupil_pages(Router& router, const Templates& templates);
+// Users (admins), account (password, API tokens), import upload, calendar, organisation audit.
+void register_admin_pages(Router& router, const Templates& templates);
+
+}  // namespace waymark::web
