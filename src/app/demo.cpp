@@ -32,12 +32,9 @@ struct SchoolSpec {
 
 // Fictional schools. The LA code (886) is real so that UPNs validate; names and URNs are invented.
 constexpr SchoolSpec kSchools[] = {
-    {"Ashfield Academy", 4012, "150101"},
-    {"Kingsway School", 4025, "150102"},
-    {"St Bede's Catholic High", 4602, "150103"},
-    {"Riverside Community College", 4031, "150104"},
-    {"Hillcrest Academy", 4044, "150105"},
-    {"Oakwood School", 4058, "150106"},
+    {"Ashfield Academy", 4012, "150101"},        {"Kingsway School", 4025, "150102"},
+    {"St Bede's Catholic High", 4602, "150103"}, {"Riverside Community College", 4031, "150104"},
+    {"Hillcrest Academy", 4044, "150105"},       {"Oakwood School", 4058, "150106"},
 };
 
 enum class DemoOrg { LocalAuthority, Balance, Bridges, Ashfield, Kingsway };
@@ -61,7 +58,10 @@ const std::vector<UserSpec>& user_specs() {
       {DemoOrg::Ashfield, "admin@ashfield.example", "Kevin Moss", {Role::Admin}},
       {DemoOrg::Kingsway, "senco@kingsway.example", "Anjali Rao", {Role::Commissioner}},
       {DemoOrg::Kingsway, "teacher@kingsway.example", "Owen Pritchard", {Role::Teacher}},
-      {DemoOrg::LocalAuthority, "officer@northbrook.example", "Lorraine Aspinall", {Role::Commissioner}},
+      {DemoOrg::LocalAuthority,
+       "officer@northbrook.example",
+       "Lorraine Aspinall",
+       {Role::Commissioner}},
       {DemoOrg::LocalAuthority, "admin@northbrook.example", "Joel Whitaker", {Role::Admin}},
   };
   return specs;
@@ -128,34 +128,43 @@ std::vector<Id> DemoOrganisations::all() const {
 
 DemoOrganisations seed_organisations(store::Connection& connection) {
   DemoOrganisations organisations;
-  organisations.local_authority = insert(connection, Organisation{.kind = OrgKind::LocalAuthority,
-                                                                  .name = kLocalAuthorityName,
-                                                                  .la_code = kLaCode});
-  organisations.balance = insert(connection, Organisation{.kind = OrgKind::Provider,
-                                                          .name = kBalanceName,
-                                                          .urn = "150001",
-                                                          .la_code = kLaCode,
-                                                          .establishment_number = 6001,
-                                                          .registered = true,
-                                                          .local_authority_id = organisations.local_authority});
-  organisations.bridges = insert(connection, Organisation{.kind = OrgKind::Provider,
-                                                          .name = kBridgesName,
-                                                          .la_code = kLaCode,
-                                                          .registered = false,
-                                                          .local_authority_id = organisations.local_authority});
+  Organisation local_authority;
+  local_authority.kind = OrgKind::LocalAuthority;
+  local_authority.name = kLocalAuthorityName;
+  local_authority.la_code = kLaCode;
+  organisations.local_authority = insert(connection, local_authority);
+
+  // Both providers sit in the LA's area, which the LA quality-assures.
+  Organisation provider;
+  provider.kind = OrgKind::Provider;
+  provider.la_code = kLaCode;
+  provider.local_authority_id = organisations.local_authority;
+  Organisation balance = provider;
+  balance.name = kBalanceName;
+  balance.urn = "150001";
+  balance.establishment_number = 6001;
+  balance.registered = true;
+  organisations.balance = insert(connection, balance);
+  Organisation bridges = provider;
+  bridges.name = kBridgesName;
+  organisations.bridges = insert(connection, bridges);
+
   for (const SchoolSpec& spec : kSchools) {
-    Id id = insert(connection, Organisation{.kind = OrgKind::School,
-                                            .name = spec.name,
-                                            .urn = spec.urn,
-                                            .la_code = kLaCode,
-                                            .establishment_number = spec.establishment_number,
-                                            .local_authority_id = organisations.local_authority});
-    organisations.schools.push_back({id, spec.name, spec.establishment_number});
+    Organisation school;
+    school.kind = OrgKind::School;
+    school.name = spec.name;
+    school.urn = spec.urn;
+    school.la_code = kLaCode;
+    school.establishment_number = spec.establishment_number;
+    school.local_authority_id = organisations.local_authority;
+    organisations.schools.push_back(
+        {insert(connection, school), spec.name, spec.establishment_number});
   }
   return organisations;
 }
 
-std::map<std::string, Id> seed_users(store::Connection& connection, const DemoOrganisations& organisations,
+std::map<std::string, Id> seed_users(store::Connection& connection,
+                                     const DemoOrganisations& organisations,
                                      const std::string& password_hash) {
   std::map<std::string, Id> ids;
   for (const UserSpec& spec : user_specs()) {
@@ -163,8 +172,10 @@ std::map<std::string, Id> seed_users(store::Connection& connection, const DemoOr
               .email = spec.email,
               .display_name = spec.display_name,
               .roles = spec.roles};
-    require_valid(validate_user(user, organisation_kind(spec.organisation)), std::string("user ") + spec.email);
-    ids[spec.email] = require_stored(connection.insert_user(user, password_hash), std::string("user ") + spec.email);
+    require_valid(validate_user(user, organisation_kind(spec.organisation)),
+                  std::string("user ") + spec.email);
+    ids[spec.email] = require_stored(connection.insert_user(user, password_hash),
+                                     std::string("user ") + spec.email);
   }
   return ids;
 }
@@ -175,7 +186,8 @@ const std::vector<DemoLogin>& demo_logins() {
   static const std::vector<DemoLogin> logins = [] {
     std::vector<DemoLogin> list;
     for (const demo::UserSpec& spec : demo::user_specs())
-      list.push_back({spec.email, demo::kDemoPassword, demo::organisation_name(spec.organisation), spec.roles.joined()});
+      list.push_back({spec.email, demo::kDemoPassword, demo::organisation_name(spec.organisation),
+                      spec.roles.joined()});
     return list;
   }();
   return logins;
@@ -184,7 +196,8 @@ const std::vector<DemoLogin>& demo_logins() {
 Result<DemoSummary> seed_demo(Context& context, Date today) {
   auto& connection = context.store.connection();
   if (!connection.organisations().empty())
-    return Error::invalid("database", "already holds data; the demo loads only into a new, empty database");
+    return Error::invalid("database",
+                          "already holds data; the demo loads only into a new, empty database");
   const std::int64_t now = context.clock.now_seconds();
   // Hashed once, outside the transaction: argon2id is deliberately slow, and every demo user shares
   // the one published password anyway.
@@ -192,13 +205,16 @@ Result<DemoSummary> seed_demo(Context& context, Date today) {
   return in_transaction(connection, [&](store::Connection& tx) -> Result<DemoSummary> {
     // Checked again under the write lock, in case another process seeded in the meantime.
     if (!tx.organisations().empty())
-      return Error::invalid("database", "already holds data; the demo loads only into a new, empty database");
+      return Error::invalid("database",
+                            "already holds data; the demo loads only into a new, empty database");
     demo::Random random(demo::kSeed);
     demo::DemoOrganisations organisations = demo::seed_organisations(tx);
     std::map<std::string, Id> users = demo::seed_users(tx, organisations, password_hash);
     std::vector<demo::DemoPupil> pupils = demo::seed_pupils(tx, organisations, today, now, random);
-    std::vector<Placement> placements = demo::seed_placements(tx, organisations, pupils, today, now, random);
-    // The 2025/26 calendar always, so fixed-date examples work; and the current year's when different.
+    std::vector<Placement> placements =
+        demo::seed_placements(tx, organisations, pupils, today, now, random);
+    // The 2025/26 calendar always, so fixed-date examples work; and the current year's when
+    // different.
     const int current_year = academic_year_start(today);
     for (Id organisation_id : organisations.all()) {
       if (organisation_id == organisations.local_authority) continue;

@@ -27,7 +27,8 @@ Date first_monday_on_or_after(Date date) {
 Date easter_sunday(int year) {
   const int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4;
   const int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
-  const int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+  const int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7,
+            m = (a + 11 * h + 22 * l) / 451;
   const int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
   return Date::from_ymd(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
 }
@@ -85,7 +86,8 @@ std::vector<ClosureDay> closures_of(int year, const std::vector<TermPlan>& terms
   };
 }
 
-Id insert_term(store::Connection& connection, Id organisation_id, int year, const Span& span, const Term* parent) {
+Id insert_term(store::Connection& connection, Id organisation_id, int year, const Span& span,
+               const Term* parent) {
   Term term{.organisation_id = organisation_id,
             .academic_year = year,
             .name = span.name,
@@ -114,7 +116,7 @@ std::map<std::string, Id> seed_subjects(store::Connection& connection, Id organi
 
 constexpr std::size_t kMaxGroupSize = 15;
 
-// At most kMaxGroupSize pupils: from the front, or from the back when `from_back` (so that two
+// At most kMaxGroupSize pupils: from the front, or from the back (so that two
 // groups drawn from one list differ).
 enum class TakeFrom { Front, Back };
 std::vector<Id> up_to_group_size(std::vector<Id> pupil_ids, TakeFrom from = TakeFrom::Front) {
@@ -128,11 +130,37 @@ void insert_group(store::Connection& connection, TeachingGroup group) {
   connection.insert_teaching_group(group);
 }
 
+bool is_demo_school_day(Date day) {
+  const int year = academic_year_start(day);
+  const std::vector<TermPlan> terms = terms_of(year);
+  for (const ClosureDay& closure : closures_of(year, terms))
+    if (closure.date == day) return false;
+  for (const TermPlan& term : terms)
+    for (const Span& half : {term.first_half, term.second_half})
+      if (half.start <= day && day <= half.end) return day.weekday() <= 5;
+  return false;
+}
+
 }  // namespace
+
+Date school_day_on_or_before(Date date) {
+  while (!is_demo_school_day(date)) date = date.plus_days(-1);
+  return date;
+}
+
+Date school_week_start_on_or_before(Date date) {
+  Date day = school_day_on_or_before(date);
+  while (true) {
+    const Date earlier = school_day_on_or_before(day.plus_days(-1));
+    if (monday_on_or_before(earlier) != monday_on_or_before(day)) return day;
+    day = earlier;
+  }
+}
 
 Date first_day_of_autumn(int year) {
   Date day = first_weekday_on_or_after(Date::from_ymd(year, 9, 1));
-  for (int inset_days = 0; inset_days < 2; ++inset_days) day = first_weekday_on_or_after(day.plus_days(1));
+  for (int inset_days = 0; inset_days < 2; ++inset_days)
+    day = first_weekday_on_or_after(day.plus_days(1));
   return day;
 }
 
@@ -155,11 +183,14 @@ void seed_calendar(store::Connection& connection, Id organisation_id, int academ
 }
 
 void seed_subjects_and_groups(store::Connection& connection, const DemoOrganisations& organisations,
-                              const std::map<std::string, Id>& users, const std::vector<DemoPupil>& pupils,
+                              const std::map<std::string, Id>& users,
+                              const std::vector<DemoPupil>& pupils,
                               const std::vector<Placement>& placements, Date today) {
   const int year = academic_year_start(today);
-  const std::map<std::string, Id> balance_subjects = seed_subjects(connection, organisations.balance);
-  const std::map<std::string, Id> bridges_subjects = seed_subjects(connection, organisations.bridges);
+  const std::map<std::string, Id> balance_subjects =
+      seed_subjects(connection, organisations.balance);
+  const std::map<std::string, Id> bridges_subjects =
+      seed_subjects(connection, organisations.bridges);
 
   // Pupils attending each provider today, in the order they were seeded.
   std::vector<Id> ks3_at_balance, ks4_at_balance, all_at_balance, at_bridges;
@@ -173,7 +204,8 @@ void seed_subjects_and_groups(store::Connection& connection, const DemoOrganisat
     }
   }
   std::vector<Id> science;
-  for (std::size_t index = 0; index < all_at_balance.size(); index += 2) science.push_back(all_at_balance[index]);
+  for (std::size_t index = 0; index < all_at_balance.size(); index += 2)
+    science.push_back(all_at_balance[index]);
 
   const Id teacher = users.at("teacher@balance.example");
   const Id maths_teacher = users.at("maths@balance.example");
@@ -181,22 +213,42 @@ void seed_subjects_and_groups(store::Connection& connection, const DemoOrganisat
   const Id balance = organisations.balance;
   const Id bridges = organisations.bridges;
   // Tutor-style groups are tied to no subject (subject_id 0).
-  insert_group(connection, {.organisation_id = balance, .name = "KS4 Maths", .subject_id = balance_subjects.at("MA"),
-                            .academic_year = year, .staff_ids = {maths_teacher},
+  insert_group(connection, {.organisation_id = balance,
+                            .name = "KS4 Maths",
+                            .subject_id = balance_subjects.at("MA"),
+                            .academic_year = year,
+                            .staff_ids = {maths_teacher},
                             .pupil_ids = up_to_group_size(ks4_at_balance)});
-  insert_group(connection, {.organisation_id = balance, .name = "KS4 English",
-                            .subject_id = balance_subjects.at("EN"), .academic_year = year, .staff_ids = {teacher},
+  insert_group(connection, {.organisation_id = balance,
+                            .name = "KS4 English",
+                            .subject_id = balance_subjects.at("EN"),
+                            .academic_year = year,
+                            .staff_ids = {teacher},
                             .pupil_ids = up_to_group_size(ks4_at_balance, TakeFrom::Back)});
-  insert_group(connection, {.organisation_id = balance, .name = "KS3 Core", .subject_id = 0, .academic_year = year,
-                            .staff_ids = {teacher, maths_teacher}, .pupil_ids = up_to_group_size(ks3_at_balance)});
-  insert_group(connection, {.organisation_id = balance, .name = "Science", .subject_id = balance_subjects.at("SC"),
-                            .academic_year = year, .staff_ids = {teacher}, .pupil_ids = up_to_group_size(science)});
-  insert_group(connection, {.organisation_id = bridges, .name = "Engagement", .subject_id = bridges_subjects.at("PS"),
-                            .academic_year = year, .staff_ids = {bridges_lead},
+  insert_group(connection, {.organisation_id = balance,
+                            .name = "KS3 Core",
+                            .subject_id = 0,
+                            .academic_year = year,
+                            .staff_ids = {teacher, maths_teacher},
+                            .pupil_ids = up_to_group_size(ks3_at_balance)});
+  insert_group(connection, {.organisation_id = balance,
+                            .name = "Science",
+                            .subject_id = balance_subjects.at("SC"),
+                            .academic_year = year,
+                            .staff_ids = {teacher},
+                            .pupil_ids = up_to_group_size(science)});
+  insert_group(connection, {.organisation_id = bridges,
+                            .name = "Engagement",
+                            .subject_id = bridges_subjects.at("PS"),
+                            .academic_year = year,
+                            .staff_ids = {bridges_lead},
                             .pupil_ids = up_to_group_size(at_bridges)});
-  insert_group(connection, {.organisation_id = bridges, .name = "Vocational skills",
-                            .subject_id = bridges_subjects.at("VO"), .academic_year = year,
-                            .staff_ids = {bridges_lead}, .pupil_ids = up_to_group_size(at_bridges, TakeFrom::Back)});
+  insert_group(connection, {.organisation_id = bridges,
+                            .name = "Vocational skills",
+                            .subject_id = bridges_subjects.at("VO"),
+                            .academic_year = year,
+                            .staff_ids = {bridges_lead},
+                            .pupil_ids = up_to_group_size(at_bridges, TakeFrom::Back)});
 }
 
 }  // namespace waymark::app::demo

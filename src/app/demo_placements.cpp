@@ -1,5 +1,6 @@
 // Demo placements: most pupils active at one provider, a few part-time at both, and some at each
-// earlier stage or already ended. Dates are relative to `today` so the demo always looks current.
+// earlier stage or already ended. Dates are relative to `today` so the demo always looks current,
+// and fall on school days of the demo calendar.
 #include <algorithm>
 #include <array>
 
@@ -64,21 +65,26 @@ const std::vector<const char*> kPost16Plans = {
     "Post-16 transition: college taster days in the summer term",
     "Apply for a Level 1 course at the local college; careers interview booked",
 };
+constexpr const char* kMovedToSpecialistNote = "Moved to a specialist setting named in the EHCP";
 const std::vector<const char*> kMovedOnNotes = {
-    "Moved to a specialist setting named in the EHCP",
     "Family moved out of the area; records sent to the new school by CTF",
     "Placed with a provider nearer home by the local authority",
 };
 
-bool uses_bridges(Plan plan) { return plan == Plan::ActiveBridges || plan == Plan::BothProviders; }
+bool uses_bridges(Plan plan) {
+  return plan == Plan::ActiveBridges || plan == Plan::BothProviders;
+}
 
 // Unregistered providers must not teach looked-after pupils or pupils with an EHCP full time, and
 // commissioners avoid them for such pupils altogether (policy 003).
-bool may_attend_bridges(const DemoPupil& pupil) { return !pupil.looked_after && pupil.sen != SenStatus::Ehcp; }
+bool may_attend_bridges(const DemoPupil& pupil) {
+  return !pupil.looked_after && pupil.sen != SenStatus::Ehcp;
+}
 
 std::vector<Plan> assign_plans(const std::vector<DemoPupil>& pupils, Random& random) {
   std::vector<Plan> plans;
-  for (auto [plan, count] : kPlans) plans.insert(plans.end(), static_cast<std::size_t>(count), plan);
+  for (auto [plan, count] : kPlans)
+    plans.insert(plans.end(), static_cast<std::size_t>(count), plan);
   plans.resize(pupils.size(), Plan::ActiveBalance);
   random.shuffle(plans);
   // Give Bridges plans only to pupils who may go there, swapping with someone who may.
@@ -92,6 +98,30 @@ std::vector<Plan> assign_plans(const std::vector<DemoPupil>& pupils, Random& ran
     }
   }
   return plans;
+}
+
+// Mostly the home school; the LA for some pupils, more often for looked-after ones. Every school's
+// roll has at least one LA-placed pupil, so the demo shows that a school's commissioners see only
+// the pupils their own school placed.
+std::vector<Id> choose_commissioners(const DemoOrganisations& organisations,
+                                     const std::vector<DemoPupil>& pupils, Random& random) {
+  std::vector<Id> commissioners;
+  for (const DemoPupil& pupil : pupils)
+    commissioners.push_back(random.percent(pupil.looked_after ? 50 : 15)
+                                ? organisations.local_authority
+                                : organisations.schools[pupil.school_index].id);
+  for (std::size_t school_index = 0; school_index < organisations.schools.size(); ++school_index) {
+    std::size_t first_on_roll = pupils.size();
+    bool placed_by_la = false;
+    for (std::size_t pupil_index = 0; pupil_index < pupils.size(); ++pupil_index) {
+      if (pupils[pupil_index].school_index != school_index) continue;
+      first_on_roll = std::min(first_on_roll, pupil_index);
+      if (commissioners[pupil_index] == organisations.local_authority) placed_by_la = true;
+    }
+    if (!placed_by_la && first_on_roll < pupils.size())
+      commissioners[first_on_roll] = organisations.local_authority;
+  }
+  return commissioners;
 }
 
 std::vector<TimetableSlot> shuffled_week(Random& random) {
@@ -114,8 +144,8 @@ void timetable(Placement& placement, std::vector<TimetableSlot>& week, int sessi
 
 class Seeder {
  public:
-  Seeder(store::Connection& connection, const DemoOrganisations& organisations, Date today, std::int64_t now,
-         Random& random)
+  Seeder(store::Connection& connection, const DemoOrganisations& organisations, Date today,
+         std::int64_t now, Random& random)
       : connection_(connection),
         organisations_(organisations),
         today_(today),
@@ -123,14 +153,12 @@ class Seeder {
         now_(now),
         random_(random) {}
 
-  void seed(const DemoPupil& pupil, Plan plan, bool with_history) {
-    const Id commissioner = random_.percent(pupil.looked_after ? 50 : 15)
-                                ? organisations_.local_authority
-                                : organisations_.schools[pupil.school_index].id;
+  void seed(const DemoPupil& pupil, Plan plan, Id commissioner, bool with_history) {
     std::vector<TimetableSlot> week = shuffled_week(random_);
     switch (plan) {
       case Plan::ActiveBalance: {
-        Placement current = active(pupil, organisations_.balance, commissioner, week, random_.between(4, 10));
+        Placement current =
+            active(pupil, organisations_.balance, commissioner, week, random_.between(4, 10));
         if (with_history) add(ended_before(pupil, commissioner, *current.start_date));
         add(current);
         return;
@@ -149,7 +177,9 @@ class Seeder {
         return;
       case Plan::EndedReintegrated:
       case Plan::EndedMovedOn:
-        add(ended(pupil, plan == Plan::EndedReintegrated ? EndReason::Reintegrated : EndReason::MovedOn, commissioner));
+        add(ended(pupil,
+                  plan == Plan::EndedReintegrated ? EndReason::Reintegrated : EndReason::MovedOn,
+                  commissioner));
         return;
     }
   }
@@ -163,49 +193,62 @@ class Seeder {
     placement.provider_id = provider;
     placement.commissioner_id = commissioner;
     placement.reason = random_.pick(kReasons);
-    placement.objectives = random_.pick(provider == organisations_.bridges ? kBridgesObjectives : kBalanceObjectives);
-    placement.reintegration_plan = random_.pick(pupil.nc_year == 11 ? kPost16Plans : kReintegrationPlans);
+    placement.objectives =
+        random_.pick(provider == organisations_.bridges ? kBridgesObjectives : kBalanceObjectives);
+    placement.reintegration_plan =
+        random_.pick(pupil.nc_year == 11 ? kPost16Plans : kReintegrationPlans);
     placement.la_notified = commissioner == organisations_.local_authority;
     return placement;
   }
 
   Id provider_for(const DemoPupil& pupil) {
-    return may_attend_bridges(pupil) && random_.percent(25) ? organisations_.bridges : organisations_.balance;
+    return may_attend_bridges(pupil) && random_.percent(25) ? organisations_.bridges
+                                                            : organisations_.balance;
   }
-  int sessions_at(Id provider) { return provider == organisations_.bridges ? random_.between(2, 4) : random_.between(4, 10); }
+  int sessions_at(Id provider) {
+    return provider == organisations_.bridges ? random_.between(2, 4) : random_.between(4, 10);
+  }
 
-  Placement active(const DemoPupil& pupil, Id provider, Id commissioner, std::vector<TimetableSlot>& week,
-                   int sessions) {
+  Placement active(const DemoPupil& pupil, Id provider, Id commissioner,
+                   std::vector<TimetableSlot>& week, int sessions) {
     Placement placement = base(pupil, provider, commissioner);
     placement.status = PlacementStatus::Active;
-    placement.start_date = this_week_.plus_days(-7 * random_.between(2, 10));
-    placement.referral_date = placement.start_date->plus_days(-7 * random_.between(2, 5));
-    placement.planned_end_date = placement.start_date->plus_days(7 * random_.pick(kPlannedWeeks));
+    placement.start_date =
+        school_week_start_on_or_before(this_week_.plus_days(-7 * random_.between(2, 10)));
+    placement.referral_date =
+        school_day_on_or_before(placement.start_date->plus_days(-7 * random_.between(2, 5)));
+    placement.planned_end_date =
+        school_day_on_or_before(placement.start_date->plus_days(7 * random_.pick(kPlannedWeeks)));
     timetable(placement, week, sessions);
     if (random_.percent(85)) placement.la_notified = true;
     return placement;
   }
 
-  Placement in_progress(const DemoPupil& pupil, Plan plan, Id commissioner, std::vector<TimetableSlot>& week) {
+  Placement in_progress(const DemoPupil& pupil, Plan plan, Id commissioner,
+                        std::vector<TimetableSlot>& week) {
     const Id provider = provider_for(pupil);
     Placement placement = base(pupil, provider, commissioner);
     const int sessions = sessions_at(provider);
     switch (plan) {
       case Plan::PlanningMeeting:
         placement.status = PlacementStatus::PlanningMeeting;
-        placement.referral_date = today_.plus_days(-random_.between(10, 25));
+        placement.referral_date =
+            school_day_on_or_before(today_.plus_days(-random_.between(10, 25)));
         placement.hours_per_week = sessions * kHoursPerSession;
         break;
       case Plan::InitialAssessment:
         // Assessment happens once the pupil has started.
         placement.status = PlacementStatus::InitialAssessment;
-        placement.referral_date = today_.plus_days(-random_.between(21, 35));
-        placement.start_date = this_week_.plus_days(-7 * random_.between(0, 1));
+        placement.start_date =
+            school_week_start_on_or_before(this_week_.plus_days(-7 * random_.between(0, 1)));
+        placement.referral_date =
+            school_day_on_or_before(placement.start_date->plus_days(-random_.between(14, 28)));
         timetable(placement, week, sessions);
         break;
       default:
         placement.status = PlacementStatus::Referred;
-        placement.referral_date = today_.plus_days(-random_.between(1, 20));
+        placement.referral_date =
+            school_day_on_or_before(today_.plus_days(-random_.between(1, 20)));
         placement.hours_per_week = sessions * kHoursPerSession;
         break;
     }
@@ -217,40 +260,51 @@ class Seeder {
     Placement placement = base(pupil, provider, commissioner);
     std::vector<TimetableSlot> week = shuffled_week(random_);
     timetable(placement, week, sessions_at(provider));
-    const Date last_day = this_week_.plus_days(-3 - 7 * random_.between(1, 10));  // a Friday
-    close(placement, monday_on_or_before(last_day).plus_days(-7 * random_.between(8, 20)), last_day, reason);
-    placement.end_notes = reason == EndReason::Reintegrated
-                              ? fmt::format("Returned full time to {}; weekly check-ins with the head of year for "
-                                            "the first half term",
-                                            organisations_.schools[pupil.school_index].name)
-                              : random_.pick(kMovedOnNotes);
+    const Date last_day =
+        school_day_on_or_before(this_week_.plus_days(-3 - 7 * random_.between(1, 10)));
+    close(placement, monday_on_or_before(last_day).plus_days(-7 * random_.between(8, 20)), last_day,
+          reason);
+    placement.end_notes = end_notes(pupil, reason);
     return placement;
   }
 
-  // An earlier placement at Bridges that ended the Friday before `next_start`.
+  std::string end_notes(const DemoPupil& pupil, EndReason reason) {
+    if (reason == EndReason::Reintegrated)
+      return fmt::format(
+          "Returned full time to {}; weekly check-ins with the head of year for the first half "
+          "term",
+          organisations_.schools[pupil.school_index].name);
+    if (pupil.sen == SenStatus::Ehcp) return kMovedToSpecialistNote;
+    return random_.pick(kMovedOnNotes);
+  }
+
+  // An earlier placement at Bridges that ended on the school day before `next_start`.
   Placement ended_before(const DemoPupil& pupil, Id commissioner, Date next_start) {
     Placement placement = base(pupil, organisations_.bridges, commissioner);
     std::vector<TimetableSlot> week = shuffled_week(random_);
     timetable(placement, week, random_.between(3, 4));
-    const Date last_day = next_start.plus_days(-3);
+    const Date last_day = school_day_on_or_before(next_start.plus_days(-1));
     close(placement, monday_on_or_before(last_day).plus_days(-7 * random_.between(6, 10)), last_day,
           EndReason::MovedOn);
     placement.end_notes = "Moved to Balance Alternative Provision for GCSE courses";
     return placement;
   }
 
-  void close(Placement& placement, Date start, Date last_day, EndReason reason) {
+  // Ends `placement` on `last_day`, having started in the school week on or before `about_start`.
+  void close(Placement& placement, Date about_start, Date last_day, EndReason reason) {
+    const Date start = school_week_start_on_or_before(about_start);
     placement.status = PlacementStatus::Ended;
     placement.start_date = start;
-    placement.referral_date = start.plus_days(-7 * random_.between(2, 4));
-    placement.planned_end_date = start.plus_days(7 * 12);
+    placement.referral_date = school_day_on_or_before(start.plus_days(-7 * random_.between(2, 4)));
+    placement.planned_end_date = school_day_on_or_before(start.plus_days(7 * 12));
     placement.actual_end_date = last_day;
     placement.end_reason = reason;
     placement.la_notified = true;
   }
 
   void add(Placement placement) {
-    require_valid(validate_placement(placement), fmt::format("placement of pupil {}", placement.pupil_id));
+    require_valid(validate_placement(placement),
+                  fmt::format("placement of pupil {}", placement.pupil_id));
     placement.id = connection_.insert_placement(placement, now_);
     stored_.push_back(std::move(placement));
   }
@@ -266,17 +320,20 @@ class Seeder {
 
 }  // namespace
 
-std::vector<Placement> seed_placements(store::Connection& connection, const DemoOrganisations& organisations,
-                                       const std::vector<DemoPupil>& pupils, Date today, std::int64_t now,
-                                       Random& random) {
+std::vector<Placement> seed_placements(store::Connection& connection,
+                                       const DemoOrganisations& organisations,
+                                       const std::vector<DemoPupil>& pupils, Date today,
+                                       std::int64_t now, Random& random) {
   const std::vector<Plan> plans = assign_plans(pupils, random);
+  const std::vector<Id> commissioners = choose_commissioners(organisations, pupils, random);
   Seeder seeder(connection, organisations, today, now, random);
   int histories = 0;
   for (std::size_t pupil_index = 0; pupil_index < pupils.size(); ++pupil_index) {
-    const bool with_history = plans[pupil_index] == Plan::ActiveBalance && histories < kPupilsWithHistory &&
+    const bool with_history = plans[pupil_index] == Plan::ActiveBalance &&
+                              histories < kPupilsWithHistory &&
                               may_attend_bridges(pupils[pupil_index]);
     if (with_history) ++histories;
-    seeder.seed(pupils[pupil_index], plans[pupil_index], with_history);
+    seeder.seed(pupils[pupil_index], plans[pupil_index], commissioners[pupil_index], with_history);
   }
   return std::move(seeder).stored();
 }

@@ -37,7 +37,8 @@ class Random {
   template <typename T>
   void shuffle(std::vector<T>& items) {
     for (std::size_t remaining = items.size(); remaining > 1; --remaining)
-      std::swap(items[remaining - 1], items[static_cast<std::size_t>(below(static_cast<int>(remaining)))]);
+      std::swap(items[remaining - 1],
+                items[static_cast<std::size_t>(below(static_cast<int>(remaining)))]);
   }
 
  private:
@@ -47,14 +48,18 @@ class Random {
 // Generated records are checked with core's validators; a failure is a bug in this seeder, not
 // bad input, so it throws (rolling the transaction back) instead of returning an Error.
 inline void require_valid(const Status& status, const std::string& what) {
-  if (!status.ok()) throw std::logic_error("demo data: invalid " + what + ": " + status.error().message);
+  if (!status.ok())
+    throw std::logic_error("demo data: invalid " + what + ": " + status.error().message);
 }
 inline Id require_stored(Result<Id> stored, const std::string& what) {
-  if (!stored.ok()) throw std::logic_error("demo data: could not store " + what + ": " + stored.error().message);
+  if (!stored.ok())
+    throw std::logic_error("demo data: could not store " + what + ": " + stored.error().message);
   return *stored;
 }
 
-inline Date monday_on_or_before(Date date) { return date.plus_days(1 - static_cast<int>(date.weekday())); }
+inline Date monday_on_or_before(Date date) {
+  return date.plus_days(1 - static_cast<int>(date.weekday()));
+}
 inline Date friday_on_or_before(Date date) {
   while (date.weekday() != 5) date = date.plus_days(-1);
   return date;
@@ -63,6 +68,12 @@ inline Date friday_on_or_before(Date date) {
 // The first day pupils attend in the academic year starting in `year`: INSET days take the first
 // two weekdays of September.
 Date first_day_of_autumn(int year);
+
+// By the demo calendar (every demo organisation shares it): the latest school day (a weekday in a
+// half term, not a closure day) on or before `date`; and the first school day of the latest school
+// week on or before `date`, which is when placements start.
+Date school_day_on_or_before(Date date);
+Date school_week_start_on_or_before(Date date);
 
 struct DemoSchool {
   Id id = 0;
@@ -91,19 +102,23 @@ constexpr int kLaCode = 886;
 
 DemoOrganisations seed_organisations(store::Connection& connection);
 // Returns the new users' ids by email.
-std::map<std::string, Id> seed_users(store::Connection& connection, const DemoOrganisations& organisations,
+std::map<std::string, Id> seed_users(store::Connection& connection,
+                                     const DemoOrganisations& organisations,
                                      const std::string& password_hash);
 // Pupils with their contacts and barriers, each on the roll of one school.
-std::vector<DemoPupil> seed_pupils(store::Connection& connection, const DemoOrganisations& organisations,
-                                   Date today, std::int64_t now, Random& random);
-std::vector<Placement> seed_placements(store::Connection& connection, const DemoOrganisations& organisations,
-                                       const std::vector<DemoPupil>& pupils, Date today, std::int64_t now,
-                                       Random& random);
+std::vector<DemoPupil> seed_pupils(store::Connection& connection,
+                                   const DemoOrganisations& organisations, Date today,
+                                   std::int64_t now, Random& random);
+std::vector<Placement> seed_placements(store::Connection& connection,
+                                       const DemoOrganisations& organisations,
+                                       const std::vector<DemoPupil>& pupils, Date today,
+                                       std::int64_t now, Random& random);
 // Terms, half terms and closure days of the academic year starting in `academic_year`.
 void seed_calendar(store::Connection& connection, Id organisation_id, int academic_year);
 // Subjects at both providers, and teaching groups drawn from their active placements.
 void seed_subjects_and_groups(store::Connection& connection, const DemoOrganisations& organisations,
-                              const std::map<std::string, Id>& users, const std::vector<DemoPupil>& pupils,
+                              const std::map<std::string, Id>& users,
+                              const std::vector<DemoPupil>& pupils,
                               const std::vector<Placement>& placements, Date today);
 
 }  // namespace waymark::app::demo

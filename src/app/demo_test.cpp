@@ -28,7 +28,8 @@ class Seeded {
     auto opened = store::sqlite::open(path_);
     if (!opened.ok()) throw std::runtime_error(opened.error().message);
     store_ = std::move(opened).value();
-    context_ = std::make_unique<Context>(Context{*store_, Clock{[] { return kNow; }, [today] { return today; }}});
+    context_ = std::make_unique<Context>(
+        Context{*store_, Clock{[] { return kNow; }, [today] { return today; }}});
     summary_ = seed_demo(*context_, today);
   }
 
@@ -51,7 +52,8 @@ class Seeded {
       if (organisation.kind != OrgKind::School) continue;
       store::PupilFilter filter;
       filter.limit = 1000;
-      for (const Pupil& listed : db().pupils({OrgKind::School, organisation.id, false}, filter).pupils)
+      for (const Pupil& listed :
+           db().pupils({OrgKind::School, organisation.id, false}, filter).pupils)
         by_id.emplace(listed.id, *db().pupil(listed.id));
     }
     std::vector<Pupil> all;
@@ -168,14 +170,17 @@ TEST(Demo, FlagsFollowATypicalAlternativeProvisionCohort) {
   const Expected expectations[] = {
       {"pupil premium", share([](const Pupil& p) { return p.flags.pupil_premium; }), 0.30, 0.42},
       {"FSM", share([](const Pupil& p) { return p.flags.fsm; }), 0.25, 0.35},
-      {"SEN support", share([](const Pupil& p) { return p.sen == SenStatus::Support; }), 0.40, 0.50},
+      {"SEN support", share([](const Pupil& p) { return p.sen == SenStatus::Support; }), 0.40,
+       0.50},
       {"EHCP", share([](const Pupil& p) { return p.sen == SenStatus::Ehcp; }), 0.08, 0.16},
       {"looked after", share([](const Pupil& p) { return p.flags.looked_after; }), 0.05, 0.11},
       {"child in need", share([](const Pupil& p) { return p.flags.child_in_need; }), 0.07, 0.13},
-      {"child protection", share([](const Pupil& p) { return p.flags.child_protection; }), 0.02, 0.06},
+      {"child protection", share([](const Pupil& p) { return p.flags.child_protection; }), 0.02,
+       0.06},
       {"EAL", share([](const Pupil& p) { return p.flags.eal; }), 0.08, 0.16},
       {"young carer", share([](const Pupil& p) { return p.flags.young_carer; }), 0.03, 0.07},
-      {"preferred name", share([](const Pupil& p) { return !p.preferred_forename.empty(); }), 0.02, 0.5},
+      {"preferred name", share([](const Pupil& p) { return !p.preferred_forename.empty(); }), 0.02,
+       0.5},
       {"medical needs", share([](const Pupil& p) { return !p.medical_needs.empty(); }), 0.05, 0.3},
   };
   for (const Expected& expected : expectations) {
@@ -183,10 +188,14 @@ TEST(Demo, FlagsFollowATypicalAlternativeProvisionCohort) {
     EXPECT_LE(expected.share, expected.high) << expected.name;
   }
   for (const Pupil& pupil : pupils) {
-    if (pupil.flags.fsm || pupil.flags.looked_after) EXPECT_TRUE(pupil.flags.pupil_premium);
+    if (pupil.flags.fsm || pupil.flags.looked_after) {
+      EXPECT_TRUE(pupil.flags.pupil_premium);
+    }
     for (const Contact& contact : pupil.contacts) {
       EXPECT_EQ(contact.phone.rfind("07700 900", 0), 0u) << contact.phone;
-      if (!contact.email.empty()) EXPECT_NE(contact.email.find("@example.com"), std::string::npos);
+      if (!contact.email.empty()) {
+        EXPECT_NE(contact.email.find("@example.com"), std::string::npos);
+      }
     }
   }
 }
@@ -205,12 +214,27 @@ TEST(Demo, EveryPlacementIsValidAndEveryStageIsRepresented) {
     std::set<EndReason> end_reasons;
     int by_la = 0, active = 0, notified = 0;
     for (const Placement& placement : placements) {
-      EXPECT_TRUE(validate_placement(placement).ok()) << validate_placement(placement).error().message;
+      EXPECT_TRUE(validate_placement(placement).ok())
+          << validate_placement(placement).error().message;
       ++statuses[placement.status];
       if (placement.commissioner_id == la) ++by_la;
-      if (placement.provider_id == bridges) EXPECT_LE(placement.hours_per_week, 10.0);  // policy 003
-      if (placement.start_date) EXPECT_LE(*placement.start_date, today);
-      if (placement.status == PlacementStatus::Referred) EXPECT_FALSE(placement.start_date.has_value());
+      if (placement.provider_id == bridges) {
+        EXPECT_LE(placement.hours_per_week, 10.0);  // policy 003: at most 10 hours unregistered
+      }
+      if (placement.start_date) {
+        EXPECT_LE(*placement.start_date, today);
+        // Placements start on a school day (checked where the demo seeded that year's calendar).
+        const int year = academic_year_start(*placement.start_date);
+        if (year == 2025 || year == academic_year_start(today)) {
+          EXPECT_TRUE(is_school_day(*placement.start_date,
+                                    demo.db().terms_of(placement.provider_id),
+                                    demo.db().closure_days_of(placement.provider_id)))
+              << placement.start_date->iso();
+        }
+      }
+      if (placement.status == PlacementStatus::Referred) {
+        EXPECT_FALSE(placement.start_date.has_value());
+      }
       if (placement.status == PlacementStatus::Ended) {
         end_reasons.insert(*placement.end_reason);
         EXPECT_LT(*placement.actual_end_date, today);
@@ -220,13 +244,14 @@ TEST(Demo, EveryPlacementIsValidAndEveryStageIsRepresented) {
         if (placement.la_notified) ++notified;
         EXPECT_GE(placement.hours_per_week, 5.0);
         EXPECT_LE(placement.hours_per_week, 25.0);
-        EXPECT_DOUBLE_EQ(placement.hours_per_week, 2.5 * static_cast<double>(placement.timetable.size()));
+        EXPECT_DOUBLE_EQ(placement.hours_per_week,
+                         2.5 * static_cast<double>(placement.timetable.size()));
       }
       if (placement.current_on(today)) ++current_per_pupil[placement.pupil_id];
     }
-    for (PlacementStatus status : {PlacementStatus::Referred, PlacementStatus::PlanningMeeting,
-                                   PlacementStatus::InitialAssessment, PlacementStatus::Active,
-                                   PlacementStatus::Ended})
+    for (PlacementStatus status :
+         {PlacementStatus::Referred, PlacementStatus::PlanningMeeting,
+          PlacementStatus::InitialAssessment, PlacementStatus::Active, PlacementStatus::Ended})
       EXPECT_GE(statuses[status], 2) << to_string(status);
     EXPECT_GT(statuses[PlacementStatus::Active], static_cast<int>(placements.size()) / 2);
     EXPECT_EQ(end_reasons, (std::set<EndReason>{EndReason::Reintegrated, EndReason::MovedOn}));
@@ -259,7 +284,8 @@ TEST(Demo, EveryLoginWorksWithTheListedOrganisationAndRoles) {
     EXPECT_TRUE(validate_user(record->user, organisation->kind).ok());
     for (Role role : record->user.roles.list()) roles_seen.insert(role);
   }
-  EXPECT_EQ(roles_seen, (std::set<Role>{Role::Admin, Role::Teacher, Role::Head, Role::Commissioner, Role::Auditor}));
+  EXPECT_EQ(roles_seen, (std::set<Role>{Role::Admin, Role::Teacher, Role::Head, Role::Commissioner,
+                                        Role::Auditor}));
 }
 
 TEST(Demo, ACommissionerOnlySchoolUserSeesOnlyThePupilsTheirSchoolPlaced) {
@@ -268,8 +294,9 @@ TEST(Demo, ACommissionerOnlySchoolUserSeesOnlyThePupilsTheirSchoolPlaced) {
   auto senco = demo.db().user_by_email("senco@ashfield.example");
   ASSERT_TRUE(senco.has_value());
   const Id school = senco->user.organisation_id;
-  Actor actor{.user_id = senco->user.id, .organisation_id = school, .organisation_kind = OrgKind::School,
-              .roles = senco->user.roles};
+  Actor actor;
+  actor.organisation_kind = OrgKind::School;
+  actor.roles = senco->user.roles;
   ASSERT_TRUE(actor.commissioner_only());
 
   std::set<Id> placed_by_school, on_roll;
@@ -282,7 +309,8 @@ TEST(Demo, ACommissionerOnlySchoolUserSeesOnlyThePupilsTheirSchoolPlaced) {
   store::PupilFilter filter;
   filter.limit = 1000;
   std::set<Id> seen;
-  for (const Pupil& pupil : demo.db().pupils(store::Visibility{OrgKind::School, school, true}, filter).pupils)
+  for (const Pupil& pupil :
+       demo.db().pupils(store::Visibility{OrgKind::School, school, true}, filter).pupils)
     seen.insert(pupil.id);
   EXPECT_FALSE(seen.empty());
   EXPECT_EQ(seen, placed_by_school);
@@ -298,7 +326,8 @@ TEST(Demo, RefusesADatabaseThatAlreadyHoldsData) {
   EXPECT_EQ(again.error().kind, ErrorKind::Invalid);
   ASSERT_EQ(again.error().fields.size(), 1u);
   EXPECT_EQ(again.error().fields[0].field, "database");
-  EXPECT_EQ(again.error().fields[0].reason, "already holds data; the demo loads only into a new, empty database");
+  EXPECT_EQ(again.error().fields[0].reason,
+            "already holds data; the demo loads only into a new, empty database");
   EXPECT_EQ(demo.db().organisations().size(), 9u);
 }
 
@@ -306,7 +335,8 @@ TEST(Demo, WritesOneAuditEntryForTheWholeLoad) {
   Seeded demo(kToday);
   ASSERT_TRUE(demo.summary().ok());
   store::sqlite::Db db(demo.path());
-  store::sqlite::Statement rows = db.prepare("SELECT action, entity, entity_id, user_id FROM audit_log");
+  store::sqlite::Statement rows =
+      db.prepare("SELECT action, entity, entity_id, user_id FROM audit_log");
   ASSERT_TRUE(rows.next_row());
   EXPECT_EQ(rows.text(0), "seed");
   EXPECT_EQ(rows.text(1), "demo");
@@ -325,7 +355,8 @@ TEST(Demo, CalendarHasThe2025To26TermsAndTheCurrentYear) {
     std::map<int, int> terms_per_year;
     for (const Term& term : demo.db().terms_of(organisation.id)) {
       ++terms_per_year[term.academic_year];
-      if (term.academic_year == 2025) terms_2025[term.name] = {term.start_date.iso(), term.end_date.iso()};
+      if (term.academic_year == 2025)
+        terms_2025[term.name] = {term.start_date.iso(), term.end_date.iso()};
     }
     EXPECT_EQ(terms_per_year, (std::map<int, int>{{2025, 9}, {2026, 9}}));
     const std::map<std::string, std::pair<std::string, std::string>> expected = {
@@ -387,9 +418,11 @@ TEST(Demo, IsTheSameEveryTimeForTheSameDay) {
   auto describe = [](Seeded& demo) {
     std::vector<std::string> lines;
     for (const Pupil& pupil : demo.pupils()) {
-      std::string line = pupil.sort_name() + " " + pupil.dob.iso() + " " + (pupil.upn ? pupil.upn->str() : "-") +
-                         " " + to_string(pupil.sen) + " " + pupil.medical_needs;
-      for (const Contact& contact : pupil.contacts) line += " " + contact.name + " " + contact.phone;
+      std::string line = pupil.sort_name() + " " + pupil.dob.iso() + " " +
+                         (pupil.upn ? pupil.upn->str() : "-") + " " + to_string(pupil.sen) + " " +
+                         pupil.medical_needs;
+      for (const Contact& contact : pupil.contacts)
+        line += " " + contact.name + " " + contact.phone;
       for (const Placement& placement : demo.db().placements_of(pupil.id))
         line += " " + std::string(to_string(placement.status)) + placement.referral_date.iso() +
                 std::to_string(placement.hours_per_week);

@@ -118,6 +118,10 @@ int run_server(const WebApp& app, const ServerOptions& options) {
                                          restinio::incoming_http_msg_limits_t{}.max_body_size(options.max_body_bytes))
                                      .read_next_http_message_timelimit(std::chrono::seconds(60))
                                      .handle_request_timeout(std::chrono::seconds(60))
+                                     // Small JSON answers must not wait for Nagle's algorithm.
+                                     .socket_options_setter([](restinio::socket_options_t& socket) {
+                                       socket.set_option(restinio::asio_ns::ip::tcp::no_delay{true});
+                                     })
                                      .request_handler(handler),
                                  options.threads);
   } catch (const std::exception& error) {
