@@ -17,10 +17,10 @@ std::string account_key(const std::string& email) { return "account:" + email; }
 std::string address_key(const std::string& address) { return "address:" + address; }
 
 // The wait before the next attempt after `failures` consecutive failures.
-std::int64_t wait_after(int failures) {
-  if (failures >= kLockAfterFailures) return kLockSeconds;
-  if (failures < kSlowAfterFailures) return 0;
-  return std::int64_t{1} << std::min(failures - kSlowAfterFailures + 1, 10);
+std::int64_t wait_after(int failures, const ThrottleLimits& limits) {
+  if (failures >= limits.lock_after) return kLockSeconds;
+  if (failures < limits.slow_after) return 0;
+  return std::int64_t{1} << std::min(failures - limits.slow_after + 1, 10);
 }
 
 std::string wait_message(std::int64_t seconds) {
@@ -37,13 +37,14 @@ Status check_throttle(store::Connection& connection, const std::string& key, std
   return {};
 }
 
-void note_failure(store::Connection& connection, const std::string& key, std::int64_t now) {
+void note_failure(store::Connection& connection, const std::string& key, const ThrottleLimits& limits,
+                  std::int64_t now) {
   auto record = connection.throttle(key).value_or(store::ThrottleRecord{});
   // A quiet hour forgives earlier failures.
   if (now - record.last_failure_at > 3600) record.failures = 0;
   record.failures += 1;
   record.last_failure_at = now;
-  record.locked_until = now + wait_after(record.failures);
+  record.locked_until = now + wait_after(record.failures, limits);
   connection.put_throttle(key, record);
 }
 
@@ -82,8 +83,8 @@ Result<SignedIn> sign_in(Context& context, const std::string& email_input, const
   bool verified = verify_password(password, record ? record->password_hash : dummy_hash);
   if (!record || !verified || !record->user.active) {
     in_transaction(connection, [&](store::Connection& tx) -> Status {
-      note_failure(tx, account_key(email), now);
-      note_failure(tx, address_key(address), now);
+      note_failure(tx, account_key(email), kAccountLimits, now);
+      note_failure(tx, address_key(address), kAddressLimits, now);
       return {};
     }).ok();
     return Error::invalid("email", kBadCredentials);

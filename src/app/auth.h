@@ -2,9 +2,10 @@
 //
 // Sessions: the browser holds a random token in a cookie; the database holds only its hash, with a
 // CSRF token and an expiry. API tokens: "wm_" + 64 hex characters, shown once, stored hashed.
-// Throttling, per account and per address: from the 3rd consecutive failure each attempt must wait
-// (2, 4, 8 ... seconds); from the 10th the key is locked for 15 minutes. A success clears the
-// account's counter. Unknown emails and wrong passwords get the same answer.
+// Throttling, per account: from the 3rd consecutive failure each attempt must wait (2, 4, 8 ...
+// seconds); from the 10th the account is locked for 15 minutes. Per address the same happens from
+// the 10th and 50th failures, since a whole school may sign in from one address. A success clears
+// the account's counter. Unknown emails and wrong passwords get the same answer.
 #pragma once
 
 #include <cstdint>
@@ -17,8 +18,12 @@
 namespace waymark::app {
 
 inline constexpr std::int64_t kSessionSeconds = 12 * 60 * 60;
-inline constexpr int kSlowAfterFailures = 3;
-inline constexpr int kLockAfterFailures = 10;
+struct ThrottleLimits {
+  int slow_after;  // failures before each attempt must wait
+  int lock_after;  // failures before the key is locked for kLockSeconds
+};
+inline constexpr ThrottleLimits kAccountLimits{3, 10};
+inline constexpr ThrottleLimits kAddressLimits{10, 50};
 inline constexpr std::int64_t kLockSeconds = 15 * 60;
 
 struct SignedIn {

@@ -21,7 +21,7 @@ CalendarView organisation_calendar(Context& context, const Actor& actor) {
   return CalendarView{connection.terms_of(actor.organisation_id), connection.closure_days_of(actor.organisation_id)};
 }
 
-Result<Id> add_term(Context& context, const Actor& actor, Term term) {
+Result<Term> add_term(Context& context, const Actor& actor, Term term) {
   WAYMARK_TRY_STATUS(require_calendar_editor(actor));
   auto& connection = context.store.connection();
   term.organisation_id = actor.organisation_id;
@@ -34,10 +34,10 @@ Result<Id> add_term(Context& context, const Actor& actor, Term term) {
   }
   WAYMARK_TRY_STATUS(validate_term(term, parent ? &*parent : nullptr));
   const std::int64_t now = context.clock.now_seconds();
-  return in_transaction(connection, [&](store::Connection& tx) -> Result<Id> {
+  return in_transaction(connection, [&](store::Connection& tx) -> Result<Term> {
     term.id = tx.insert_term(term);
     record_audit(tx, actor, now, "create", "term", term.id, 0, nullptr, to_json(term));
-    return term.id;
+    return term;
   });
 }
 

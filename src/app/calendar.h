@@ -19,7 +19,7 @@ struct CalendarView {
 CalendarView organisation_calendar(Context& context, const Actor& actor);
 // Invalid for bad dates or a half term outside its parent (parent_term_id must be a term of the
 // actor's organisation).
-Result<Id> add_term(Context& context, const Actor& actor, Term term);
+Result<Term> add_term(Context& context, const Actor& actor, Term term);  // the term as stored
 Result<Id> add_closure_day(Context& context, const Actor& actor, ClosureDay closure);
 
 std::vector<Subject> organisation_subjects(Context& context, const Actor& actor);

@@ -63,7 +63,7 @@ Result<PupilList> list_pupils(Context& context, const Actor& actor, const PupilQ
   ErrorList errors;
   for (const auto& flag : query.flags) {
     bool known = std::any_of(filter_flags().begin(), filter_flags().end(), [&](const auto& f) { return f.key == flag; });
-    if (!known) errors.add("flags", "'" + flag + "' is not a flag you can filter by");
+    if (!known) errors.add("flag", "'" + flag + "' is not a flag you can filter by");
   }
   if (query.limit < 1 || query.limit > 500) errors.add("limit", "must be 1 to 500");
   if (query.offset < 0) errors.add("offset", "must not be negative");

@@ -3,7 +3,10 @@
 namespace waymark::app {
 
 store::Visibility visibility_of(const Actor& actor) {
-  return store::Visibility{actor.organisation_kind, actor.organisation_id, actor.commissioner_only()};
+  // A school's commissioner-only staff see the pupils the school placed, not its whole roll. An
+  // LA's commissioners are its officers: they keep the LA's oversight of providers in its area.
+  const bool placed_only = actor.commissioner_only() && actor.organisation_kind == OrgKind::School;
+  return store::Visibility{actor.organisation_kind, actor.organisation_id, placed_only};
 }
 
 Status require_visible_pupil(store::Connection& connection, const Actor& actor, Id pupil_id) {

@@ -11,7 +11,7 @@ Pupil valid_pupil() {
   Pupil pupil;
   pupil.legal_forename = "Jordan";
   pupil.legal_surname = "Smith";
-  pupil.dob = Date::from_ymd(2011, 3, 4);  // Year 9 in 2025/26
+  pupil.dob = Date::from_ymd(2011, 10, 4);  // Year 9 in 2025/26
   pupil.sex = Sex::Male;
   return pupil;
 }

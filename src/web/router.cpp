@@ -37,10 +37,13 @@ Router::Match Router::match(Method method, const std::string& path) const {
     if (!same) continue;
     if (route.method != method) {
       result.method_mismatch = true;
+      if (!result.allowed.empty()) result.allowed += ", ";
+      result.allowed += to_string(route.method);
       continue;
     }
     result.route = &route;
     result.method_mismatch = false;
+    result.allowed.clear();
     for (std::size_t index = 0; index < segments.size(); ++index) {
       const std::string& part = route.segments[index];
       if (part.size() > 2 && part.front() == '{' && part.back() == '}')

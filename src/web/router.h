@@ -64,6 +64,7 @@ class Router {
     const Route* route = nullptr;
     std::map<std::string, std::string> path;
     bool method_mismatch = false;  // the path exists with another method (405)
+    std::string allowed;           // "GET, PATCH": the methods the path does answer
   };
   Match match(Method method, const std::string& path) const;
   const std::vector<Route>& routes() const { return routes_; }

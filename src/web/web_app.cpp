@@ -11,6 +11,7 @@
 #include "app/auth.h"
 #include "app/secrets.h"
 #include "store/store.h"
+#include "web/pages/multipart.h"
 
 namespace waymark::web {
 
@@ -101,9 +102,16 @@ Response WebApp::dispatch(const Request& request) const {
   auto match = router_.match(request.method, request.path);
   if (match.route == nullptr) {
     bool api = request.path.rfind("/api/", 0) == 0;
-    if (match.method_mismatch)
-      return api ? error_response(Error{ErrorKind::Invalid, "method not allowed", {}}).with_header("Allow", "")
-                 : Response::text(405, "method not allowed\n");
+    if (match.method_mismatch) {
+      Response response = api ? error_response(Error{ErrorKind::Invalid, "method not allowed", {}})
+                              : Response::text(405, "method not allowed\n");
+      if (api) {
+        response = Response::json(405, Json{{"error", {{"kind", "method_not_allowed"},
+                                                       {"message", "method not allowed (allowed: " + match.allowed + ")"},
+                                                       {"fields", Json::array()}}}});
+      }
+      return response.with_header("Allow", match.allowed);
+    }
     if (api) return error_response(Error::not_found("route"));
     Data data{Data::type::object};
     data.set("heading", "Page not found");
@@ -138,6 +146,9 @@ Response WebApp::dispatch(const Request& request) const {
           auto form = parse_form(request.body);
           auto found = form.find("csrf_token");
           if (found != form.end()) sent = found->second;
+        } else if (sent.empty() && request.header("content-type").rfind("multipart/form-data", 0) == 0) {
+          // File uploads (the import page) carry the token as a form part, ahead of the file.
+          sent = multipart_field(request, "csrf_token");
         }
         if (!app::tokens_equal(sent, exchange.csrf_token)) {
           Error error = Error::forbidden("the form has expired or did not come from Waymark: reload the page and try again");
@@ -163,7 +174,7 @@ Response WebApp::handle(const Request& request) const {
     response = error_response(Error::internal("something went wrong on our side"));
   }
   // Drop empty headers (handlers use them as "nothing to add").
-  std::erase_if(response.headers, [](const auto& header) { return header.second.empty() && header.first != "Allow"; });
+  std::erase_if(response.headers, [](const auto& header) { return header.second.empty(); });
   add_security_headers(response);
   const auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   // The route pattern, never the path or query: those can carry names and ids.

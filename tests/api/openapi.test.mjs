@@ -158,6 +158,20 @@ describe('OpenAPI document', () => {
     assert.deepEqual(failures, [])
   })
 
+  test('every operation not marked public answers 401 without credentials', async () => {
+    const failures = []
+    for (const operation of documentedOperations(document)) {
+      const [method, pattern] = operation.split(' ')
+      const item = document.paths[pattern][method.toLowerCase()]
+      const isPublic = Array.isArray(item.security) && item.security.length === 0
+      const answer = await server.request(method, pattern.replace(/\{\w+\}/g, '999999'), method === 'GET' || method === 'DELETE' ? {} : { json: {} })
+      if (isPublic ? answer.status === 401 : answer.status !== 401 || answer.body?.error?.kind !== 'unauthenticated') {
+        failures.push(`${operation} (${isPublic ? 'public' : 'signed in'}): ${answer.status}`)
+      }
+    }
+    assert.deepEqual(failures, [])
+  })
+
   test('an unknown API path is 404 "route not found", and a wrong method on a known path is 405', async () => {
     const unknown = await server.request('GET', '/api/v1/nothing-here', { auth: { bearer } })
     assert.equal(unknown.status, 404)

@@ -120,6 +120,9 @@ describe('placements', () => {
       assert.equal(body.commissioner_id, orgs.ashfield.id)
       assertStatus(await auditor.get(`/api/v1/placements/${referral.id}`), 200)
       assertStatus(await senco.get(`/api/v1/placements/${referral.id}`), 200)
+    })
+
+    test("the LA officer reads a placement with a provider in the LA's area", async () => {
       assertStatus(await officer.get(`/api/v1/placements/${referral.id}`), 200)
     })
 
@@ -196,9 +199,21 @@ describe('placements', () => {
       assertStatus(await balance.patch(`/api/v1/placements/${placement.id}`, { reason: 'y', updated_at: placement.updated_at }), 200)
     })
 
-    test('403 for an auditor and for the LA officer, who can see but not change it', async () => {
+    test('403 for an auditor, who can see it but not change it', async () => {
       assertError(await auditor.patch(`/api/v1/placements/${referral.id}`, { reason: 'x' }), 403, 'forbidden')
+    })
+
+    test("403 for the LA officer on a placement in its area that the LA did not commission", async () => {
       assertError(await officer.patch(`/api/v1/placements/${referral.id}`, { reason: 'x' }), 403, 'forbidden')
+    })
+
+    test('the LA officer may change a placement the LA commissioned', async () => {
+      const la = await server.as(USERS.northbrookAdmin)
+      const profile = assertStatus(await la.post('/api/v1/pupils', newPupil({ provider_id: orgs.balance.id })), 201)
+      const placement = profile.placements[0]
+      assert.equal(placement.commissioner_id, orgs.northbrook.id)
+      const body = assertStatus(await officer.patch(`/api/v1/placements/${placement.id}`, { la_notified: true }), 200)
+      assert.equal(body.la_notified, true)
     })
 
     test("404 for another organisation's placement", async () => {

@@ -177,7 +177,7 @@ describe('pupils', () => {
       assertError(await balance.post('/api/v1/pupils', newPupil({ commissioner_id: orgs.ashfield.id, upn: badUpn() })), 422, 'invalid', 'upn')
       assertError(await balance.post('/api/v1/pupils', newPupil({ commissioner_id: orgs.ashfield.id, dob: '31/02/2012' })), 422, 'invalid', 'dob')
       assertError(await balance.post('/api/v1/pupils', newPupil({ commissioner_id: orgs.ashfield.id, dob: '1990-01-01' })), 422, 'invalid', 'dob')
-      assertError(await balance.post('/api/v1/pupils', newPupil({ commissioner_id: orgs.ashfield.id, sex: 'X' })), 422, 'invalid', 'sex')
+      assertError(await balance.post('/api/v1/pupils', newPupil({ commissioner_id: orgs.ashfield.id, sex: 'Q' })), 422, 'invalid', 'sex')
       assertError(await balance.post('/api/v1/pupils', newPupil({ commissioner_id: orgs.ashfield.id, flags: { wizard: true } })), 422, 'invalid', 'flags.wizard')
       assertError(await balance.post('/api/v1/pupils', newPupil()), 422, 'invalid', 'commissioner_id')
       assertError(await balance.post('/api/v1/pupils', newPupil({ commissioner_id: orgs.bridges.id })), 422, 'invalid', 'commissioner_id')

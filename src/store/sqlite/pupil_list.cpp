@@ -7,6 +7,12 @@
 #include <string_view>
 #include <variant>
 
+// GCC 12 at -O2 reports a false "may be used uninitialized" inside std::variant<int64_t, string>
+// when such values are moved into a vector (GCC bug 105593 and relatives); the code is correct.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+
 #include "store/sqlite/pupil_rows.h"
 #include "store/sqlite/sqlite_connection.h"
 

@@ -28,11 +28,9 @@ void register_calendar_api(Router& router) {
     app::read_date(*body, "end_date", term.end_date, errors);
     app::read_id(*body, "parent_term_id", term.parent_term_id, errors);
     if (!errors.empty()) return error_response(errors.to_error());
-    auto id = app::add_term(exchange.app, exchange.actor, term);
-    if (!id.ok()) return error_response(id.error());
-    term.id = *id;
-    term.organisation_id = exchange.actor.organisation_id;
-    return Response::json(201, app::to_json(term));
+    auto stored = app::add_term(exchange.app, exchange.actor, term);
+    if (!stored.ok()) return error_response(stored.error());
+    return Response::json(201, app::to_json(*stored));
   });
   router.api(Method::Post, "/api/v1/closure-days", [](Exchange& exchange) {
     auto body = exchange.json_body();

@@ -223,6 +223,8 @@ Response post_term(const Templates& templates, Exchange& exchange) {
     errors.add("term_academic_year", "is required");
   auto start = read_form_date(form, "term_start_date", Required::Yes, errors);
   auto end = read_form_date(form, "term_end_date", Required::Yes, errors);
+  // The use case checks the name too, but is not reached without dates: report every problem now.
+  if (!errors.empty() && term.name.empty()) errors.add("term_name", "is required");
   if (!errors.empty()) return refused(templates, exchange, errors.to_error(), form, "term");
   term.start_date = *start;
   term.end_date = *end;

@@ -94,14 +94,14 @@ std::string flash_for(const Request& request) {
   const int updated = count_param(request, "updated");
   const int unchanged = count_param(request, "unchanged");
   if (rows < 0 || created < 0 || updated < 0 || unchanged < 0) return "";
-  const char* noun = done == "pupils" ? "pupil" : "placement";
+  const std::string rows_text = fmt::format("{} {} of {}", rows, rows == 1 ? "row" : "rows", done);
   if (request.param("dry") == "1")
     return fmt::format(
-        "Checked {} {} rows: {} would be created, {} updated and {} left unchanged. "
-        "Nothing has been saved yet.",
-        rows, noun, created, updated, unchanged);
-  return fmt::format("Imported {} {} rows: {} created, {} updated and {} unchanged.", rows, noun,
-                     created, updated, unchanged);
+        "Checked {}: {} would be created, {} updated and {} left unchanged. Nothing "
+        "has been saved yet.",
+        rows_text, created, updated, unchanged);
+  return fmt::format("Imported {}: {} created, {} updated and {} unchanged.", rows_text, created,
+                     updated, unchanged);
 }
 
 Data section_data(Kind kind, const Failed* failed, const Data& errors) {

@@ -14,11 +14,11 @@ namespace waymark::web {
 namespace {
 
 std::string trim(const std::string& text) {
-  auto first = std::find_if_not(text.begin(), text.end(),
-                                [](unsigned char c) { return std::isspace(c); });
-  auto last = std::find_if_not(text.rbegin(), text.rend(),
-                               [](unsigned char c) { return std::isspace(c); })
-                  .base();
+  auto first =
+      std::find_if_not(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c); });
+  auto last = std::find_if_not(text.rbegin(), text.rend(), [](unsigned char c) {
+                return std::isspace(c);
+              }).base();
   return first < last ? std::string(first, last) : std::string();
 }
 
@@ -28,22 +28,36 @@ std::string lower(std::string text) {
 }
 
 std::string capitalised(std::string text) {
-  if (!text.empty()) text.front() = static_cast<char>(std::toupper(static_cast<unsigned char>(text.front())));
+  if (!text.empty())
+    text.front() = static_cast<char>(std::toupper(static_cast<unsigned char>(text.front())));
   return text;
+}
+
+bool starts_with_any(const std::string& text, std::initializer_list<const char*> starts) {
+  for (const char* start : starts)
+    if (text.rfind(start, 0) == 0) return true;
+  return false;
 }
 
 // Reasons that read as the predicate of a sentence about the field ("is required").
 bool predicate(const std::string& reason) {
-  for (const char* start : {"is ", "must ", "has ", "lists ", "are ", "sessions "})
-    if (reason.rfind(start, 0) == 0) return true;
-  return false;
+  return starts_with_any(reason, {"is ", "must ", "has ", "lists ", "are ", "sessions "});
+}
+
+// Reasons that already tell the reader what to do ("choose the provider ...").
+bool instruction(const std::string& reason) {
+  return starts_with_any(reason, {"choose ", "give ", "enter ", "select ", "add ", "remove "});
 }
 
 }  // namespace
 
 std::string form_text(const Params& form, const std::string& name) {
   auto found = form.find(name);
-  return found == form.end() ? std::string() : trim(found->second);
+  if (found == form.end()) return std::string();
+  // Browsers send a textarea's line breaks as CRLF; the records keep plain LF.
+  std::string text = trim(found->second);
+  std::erase(text, '\r');
+  return text;
 }
 
 std::vector<std::string> form_values(const Params& form, const std::string& name) {
@@ -53,7 +67,9 @@ std::vector<std::string> form_values(const Params& form, const std::string& name
   return values;
 }
 
-bool form_checked(const Params& form, const std::string& name) { return form.count(name) > 0; }
+bool form_checked(const Params& form, const std::string& name) {
+  return form.count(name) > 0;
+}
 
 std::optional<Date> read_form_date(const Params& form, const std::string& name, Required required,
                                    ErrorList& errors) {
@@ -103,21 +119,24 @@ std::optional<double> read_form_number(const Params& form, const std::string& na
   return value;
 }
 
-std::vector<FieldError> form_errors(const std::vector<FieldError>& errors, const FieldRename& rename,
-                                    const FieldLabel& label) {
+std::vector<FieldError> form_errors(const std::vector<FieldError>& errors,
+                                    const FieldRename& rename, const FieldLabel& label) {
   std::vector<FieldError> renamed;
   for (const auto& error : errors) {
     std::string field = rename(error.field);
-    const bool seen = std::any_of(renamed.begin(), renamed.end(),
-                                  [&](const FieldError& earlier) { return earlier.field == field; });
+    const bool seen = std::any_of(renamed.begin(), renamed.end(), [&](const FieldError& earlier) {
+      return earlier.field == field;
+    });
     if (seen) continue;  // one message per field, the first (usually the most basic) one
     std::string words = label(field);
     std::string reason = error.reason;
-    const bool sentence = !reason.empty() && std::isupper(static_cast<unsigned char>(reason.front()));
+    const bool sentence =
+        !reason.empty() && std::isupper(static_cast<unsigned char>(reason.front()));
     if (!sentence) {
       if (predicate(reason)) {
         reason = words + " " + reason;
-      } else if (!words.empty() && lower(reason).rfind(lower(words), 0) != 0) {
+      } else if (!words.empty() && !instruction(reason) &&
+                 lower(reason).rfind(lower(words), 0) != 0) {
         reason = words + ": " + reason;
       }
       reason = capitalised(reason);
@@ -193,8 +212,9 @@ std::vector<Option> organisation_options(const std::vector<Organisation>& organi
     const bool provider = organisation.kind == OrgKind::Provider;
     if (provider == (role == OrgRole::Provider)) chosen.push_back(&organisation);
   }
-  std::sort(chosen.begin(), chosen.end(),
-            [](const Organisation* left, const Organisation* right) { return left->name < right->name; });
+  std::sort(chosen.begin(), chosen.end(), [](const Organisation* left, const Organisation* right) {
+    return left->name < right->name;
+  });
   std::vector<Option> options;
   for (const Organisation* organisation : chosen) {
     std::string text = organisation->name;
@@ -218,9 +238,9 @@ List flag_tags(const Pupil& pupil) {
   for (const auto& field : flag_fields()) {
     if (!(pupil.flags.*field.member)) continue;
     const std::string key = field.key;
-    const char* colour = key == "child_protection"                       ? "govuk-tag--red"
+    const char* colour = key == "child_protection"                         ? "govuk-tag--red"
                          : key == "looked_after" || key == "child_in_need" ? "govuk-tag--orange"
-                                                                          : "govuk-tag--teal";
+                                                                           : "govuk-tag--teal";
     add(field.label, colour);
   }
   return tags;

@@ -27,7 +27,8 @@ namespace waymark::web {
 
 enum class Required { No, Yes };
 
-// The first value of `name`, with surrounding whitespace removed; "" when absent.
+// The first value of `name`, with surrounding whitespace and carriage returns removed; "" when
+// absent.
 std::string form_text(const Params& form, const std::string& name);
 // Every value of `name` (checkbox groups), in the order sent.
 std::vector<std::string> form_values(const Params& form, const std::string& name);
@@ -52,8 +53,8 @@ std::optional<double> read_form_number(const Params& form, const std::string& na
 // field, as a reader fixes one thing at a time.
 using FieldRename = std::function<std::string(const std::string& field)>;
 using FieldLabel = std::function<std::string(const std::string& form_field)>;
-std::vector<FieldError> form_errors(const std::vector<FieldError>& errors, const FieldRename& rename,
-                                    const FieldLabel& label);
+std::vector<FieldError> form_errors(const std::vector<FieldError>& errors,
+                                    const FieldRename& rename, const FieldLabel& label);
 
 // ---------------------------------------------------------------------------------------------
 // Template data

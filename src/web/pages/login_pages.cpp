@@ -103,7 +103,8 @@ void register_login_pages(Router& router, const Templates& templates, const WebO
                    view.errors.push_back({"email", error.message});
                    return login_form(templates, secure, view, 429);
                  }
-                 if (error.kind != ErrorKind::Invalid) return error_page(templates, exchange, error);
+                 if (error.kind != ErrorKind::Invalid)
+                   return error_page(templates, exchange, error);
                  view.errors = error.fields;
                  if (view.errors.empty()) view.errors.push_back({"email", error.message});
                  return login_form(templates, secure, view, 422);

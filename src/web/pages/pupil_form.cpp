@@ -17,7 +17,7 @@ struct FormPage {
   std::string caption;
   std::string action;
   std::string back_href;
-  std::string updated_at;   // edit only
+  std::string updated_at;  // edit only
   bool conflict = false;
   std::string reload_href;
 };
@@ -57,9 +57,9 @@ Response render_form(const Templates& templates, const Exchange& exchange, const
                                                      "commissioner_id"));
         break;
       case OrgKind::LocalAuthority:
-        data.set("provider", organisation_select(exchange, OrgRole::Provider,
-                                                 form_text(form, "provider_id"), error_data,
-                                                 "provider_id"));
+        data.set("provider",
+                 organisation_select(exchange, OrgRole::Provider, form_text(form, "provider_id"),
+                                     error_data, "provider_id"));
         break;
       case OrgKind::School: {
         InputSpec admission;
@@ -105,7 +105,8 @@ FormPage new_page() {
 
 Response new_pupil_form(const Templates& templates, Exchange& exchange) {
   if (!exchange.actor.can_edit_pupils())
-    return error_page(templates, exchange, Error::forbidden("only admins, teachers and heads can add pupils"));
+    return error_page(templates, exchange,
+                      Error::forbidden("only admins, teachers and heads can add pupils"));
   Pupil blank;
   Params form = pupil_form_params(blank);
   // Nothing is assumed about the pupil but their SEN status, which is usually "none".
@@ -125,6 +126,12 @@ Response create_pupil(const Templates& templates, Exchange& exchange) {
     // Report the rest of the form's problems too, so the user fixes everything in one go.
     if (auto valid = validate_pupil(request.pupil, exchange.app.clock.today()); !valid.ok())
       errors.add_all(valid.error());
+    // As app::create_pupil would say of an unanswered referral question.
+    const OrgKind kind = exchange.actor.organisation_kind;
+    if (kind == OrgKind::Provider && request.commissioner_id == 0)
+      errors.add("commissioner_id", "choose the school or local authority that referred the pupil");
+    if (kind == OrgKind::LocalAuthority && request.provider_id == 0)
+      errors.add("provider_id", "choose the provider the pupil is referred to");
     return failed_save(templates, exchange, new_page(), form, errors.to_error(), rows);
   }
   auto id = app::create_pupil(exchange.app, exchange.actor, request);
@@ -134,8 +141,8 @@ Response create_pupil(const Templates& templates, Exchange& exchange) {
 
 FormPage edit_page(const Pupil& pupil, const std::string& updated_at) {
   const std::string base = fmt::format("/pupils/{}", pupil.id);
-  return FormPage{"Edit pupil", pupil.display_name(), base + "/edit", base, updated_at, false,
-                  base + "/edit"};
+  return FormPage{"Edit pupil", pupil.display_name(), base + "/edit", base, updated_at,
+                  false,        base + "/edit"};
 }
 
 Response edit_pupil_form(const Templates& templates, Exchange& exchange) {
@@ -144,7 +151,8 @@ Response edit_pupil_form(const Templates& templates, Exchange& exchange) {
   auto profile = app::pupil_profile(exchange.app, exchange.actor, *id);
   if (!profile.ok()) return error_page(templates, exchange, profile.error());
   if (!profile->can_edit)
-    return error_page(templates, exchange, Error::forbidden("only admins, teachers and heads can change pupils"));
+    return error_page(templates, exchange,
+                      Error::forbidden("only admins, teachers and heads can change pupils"));
   const Pupil& pupil = profile->pupil;
   return render_form(templates, exchange, edit_page(pupil, std::to_string(pupil.updated_at)),
                      pupil_form_params(pupil), {}, 200);
@@ -164,7 +172,8 @@ Response update_pupil(const Templates& templates, Exchange& exchange) {
   PupilFormRows rows;
   auto updated = app::update_pupil(
       exchange.app, exchange.actor, *id,
-      [&](Pupil& pupil, ErrorList& errors) { rows = read_pupil_form(form, pupil, errors); }, expected);
+      [&](Pupil& pupil, ErrorList& errors) { rows = read_pupil_form(form, pupil, errors); },
+      expected);
   if (!updated.ok())
     return failed_save(templates, exchange, edit_page(profile->pupil, updated_at), form,
                        updated.error(), rows);

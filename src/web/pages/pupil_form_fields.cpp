@@ -17,7 +17,9 @@ constexpr int kMaxContactRows = 20;
 
 const char* const kContactTextFields[] = {"name", "relationship", "phone", "phone_alt", "email"};
 
-std::string contact_field(int row, const char* field) { return fmt::format("contact_{}_{}", row, field); }
+std::string contact_field(int row, const char* field) {
+  return fmt::format("contact_{}_{}", row, field);
+}
 
 int contact_count(const Params& form) {
   ErrorList ignored;
@@ -191,8 +193,14 @@ PupilFormRows read_pupil_form(const Params& form, Pupil& pupil, ErrorList& error
     pupil.flags.*field.member = form_checked(form, std::string("flag_") + field.key);
   pupil.medical_needs = form_text(form, "medical_needs");
 
+  // Barriers already recorded keep their order (so an unchanged form changes nothing), then any
+  // newly ticked ones follow in the form's order.
+  std::vector<Barrier> order;
+  for (const auto& existing : pupil.barriers) order.push_back(existing.barrier);
+  for (Barrier barrier : all_barriers())
+    if (std::find(order.begin(), order.end(), barrier) == order.end()) order.push_back(barrier);
   pupil.barriers.clear();
-  for (Barrier barrier : all_barriers()) {
+  for (Barrier barrier : order) {
     const std::string key = to_string(barrier);
     if (!form_checked(form, "barrier_" + key)) continue;
     pupil.barriers.push_back({barrier, form_text(form, "barrier_" + key + "_notes")});
@@ -207,11 +215,13 @@ PupilFormRows read_pupil_form(const Params& form, Pupil& pupil, ErrorList& error
     contact.id = read_form_id(form, contact_field(row, "id"));
     contact.name = form_text(form, contact_field(row, "name"));
     contact.relationship = form_text(form, contact_field(row, "relationship"));
-    contact.parental_responsibility = form_checked(form, contact_field(row, "parental_responsibility"));
+    contact.parental_responsibility =
+        form_checked(form, contact_field(row, "parental_responsibility"));
     contact.phone = form_text(form, contact_field(row, "phone"));
     contact.phone_alt = form_text(form, contact_field(row, "phone_alt"));
     contact.email = form_text(form, contact_field(row, "email"));
-    contact.priority = read_form_int(form, contact_field(row, "priority"), errors).value_or(row + 1);
+    contact.priority =
+        read_form_int(form, contact_field(row, "priority"), errors).value_or(row + 1);
     pupil.contacts.push_back(std::move(contact));
     rows.contact_rows.push_back(row);
   }
@@ -226,12 +236,41 @@ std::vector<FieldError> pupil_form_errors(const std::vector<FieldError>& errors,
     if (std::sscanf(field.c_str(), "contacts[%zu].%31s", &index, rest) == 2 &&
         index < rows.contact_rows.size())
       return contact_field(rows.contact_rows[index], rest);
-    if (std::sscanf(field.c_str(), "barriers[%zu]", &index) == 1 && index < rows.barrier_keys.size())
+    if (std::sscanf(field.c_str(), "barriers[%zu]", &index) == 1 &&
+        index < rows.barrier_keys.size())
       return "barrier_" + rows.barrier_keys[index] +
              (field.ends_with(".notes") ? std::string("_notes") : std::string());
     return field;
   };
-  return form_errors(errors, rename, form_label);
+  // The summary lists problems in the order the fields appear on the page.
+  auto renamed = form_errors(errors, rename, form_label);
+  auto rank = [](const std::string& field) {
+    static const std::vector<std::string> order = {"conflict",
+                                                   "commissioner_id",
+                                                   "provider_id",
+                                                   "admission_date",
+                                                   "legal_forename",
+                                                   "legal_surname",
+                                                   "preferred_forename",
+                                                   "preferred_surname",
+                                                   "upn",
+                                                   "dob",
+                                                   "sex",
+                                                   "nc_year_override",
+                                                   "sen",
+                                                   "medical_needs"};
+    if (auto found = std::find(order.begin(), order.end(), field); found != order.end())
+      return static_cast<int>(found - order.begin());
+    if (field.rfind("barrier_", 0) == 0) return 100;
+    int row = 0;
+    if (std::sscanf(field.c_str(), "contact_%d_", &row) == 1) return 200 + row;
+    return 1000;
+  };
+  std::stable_sort(renamed.begin(), renamed.end(),
+                   [&](const FieldError& left, const FieldError& right) {
+                     return rank(left.field) < rank(right.field);
+                   });
+  return renamed;
 }
 
 Data pupil_form_data(const Params& form, const Data& errors) {
@@ -249,12 +288,14 @@ Data pupil_form_data(const Params& form, const Data& errors) {
   names.push_back(input("legal_forename", "Legal forename", "govuk-!-width-two-thirds"));
   names.push_back(input("legal_surname", "Legal surname", "govuk-!-width-two-thirds"));
   names.push_back(input("preferred_forename", "Preferred forename (optional)",
-                        "govuk-!-width-two-thirds", "Leave blank if the same as the legal forename"));
+                        "govuk-!-width-two-thirds",
+                        "Leave blank if the same as the legal forename"));
   names.push_back(input("preferred_surname", "Preferred surname (optional)",
-                        "govuk-!-width-two-thirds", "Leave blank if the same as the legal surname"));
+                        "govuk-!-width-two-thirds",
+                        "Leave blank if the same as the legal surname"));
   data.set("names", names);
   Data upn = input("upn", "UPN (optional)", "govuk-input--width-20",
-                   "13 characters, like A801200001001. Leave blank if the pupil has none.");
+                   "13 characters, starting with a letter. Leave blank if the pupil has none.");
   data.set("upn", upn);
   InputSpec dob;
   dob.name = "dob";
@@ -267,7 +308,8 @@ Data pupil_form_data(const Params& form, const Data& errors) {
   data.set("sex", choices_data("sex", {{"F", "Female"}, {"M", "Male"}, {"U", "Not known"}},
                                form_text(form, "sex"), errors));
   std::vector<Option> years;
-  for (int year = 0; year <= 14; ++year) years.push_back({std::to_string(year), nc_year_label(year)});
+  for (int year = 0; year <= 14; ++year)
+    years.push_back({std::to_string(year), nc_year_label(year)});
   Data override_data{Data::type::object};
   override_data.set("options", option_list(years, form_text(form, "nc_year_override"),
                                            "Worked out from date of birth"));
@@ -290,7 +332,8 @@ Data pupil_form_data(const Params& form, const Data& errors) {
     flags.push_back(item);
   }
   data.set("flags", flags);
-  data.set("medical_needs", textarea_data("medical_needs", form_text(form, "medical_needs"), errors));
+  data.set("medical_needs",
+           textarea_data("medical_needs", form_text(form, "medical_needs"), errors));
 
   List barriers;
   for (Barrier barrier : all_barriers()) {
@@ -307,7 +350,8 @@ Data pupil_form_data(const Params& form, const Data& errors) {
   data.set("barriers", barriers);
   data.set("barriers_error", optional_text([&] {
              for (Barrier barrier : all_barriers())
-               if (auto text = error_for(errors, std::string("barrier_") + to_string(barrier)); !text.empty())
+               if (auto text = error_for(errors, std::string("barrier_") + to_string(barrier));
+                   !text.empty())
                  return text;
              return std::string();
            }()));

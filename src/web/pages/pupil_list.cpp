@@ -56,7 +56,8 @@ app::PupilQuery to_query(const ListFilters& filters) {
   query.commissioner_id = read_form_id(as_params, "commissioner_id");
   ErrorList ignored;
   Params year{{"nc_year", filters.nc_year}};
-  if (auto nc_year = read_form_int(year, "nc_year", ignored); nc_year && *nc_year >= 0 && *nc_year <= 14)
+  if (auto nc_year = read_form_int(year, "nc_year", ignored);
+      nc_year && *nc_year >= 0 && *nc_year <= 14)
     query.nc_year = nc_year;
   if (auto status = parse_placement_status(filters.status); status.ok())
     query.placement_status = *status;
@@ -151,7 +152,8 @@ Response pupil_list(const Templates& templates, Exchange& exchange) {
 
   const auto organisations = app::list_organisations(exchange.app);
   std::vector<Option> years;
-  for (int year = 7; year <= 11; ++year) years.push_back({std::to_string(year), nc_year_label(year)});
+  for (int year = 7; year <= 11; ++year)
+    years.push_back({std::to_string(year), nc_year_label(year)});
   std::vector<Option> statuses;
   for (PlacementStatus status :
        {PlacementStatus::Referred, PlacementStatus::PlanningMeeting,
@@ -173,8 +175,7 @@ Response pupil_list(const Templates& templates, Exchange& exchange) {
   data.set("flags", flag_items);
   data.set("filtered", page_href(filters, 1) != "/pupils");
   data.set("can_add", exchange.actor.can_edit_pupils());
-  data.set("count_text",
-           fmt::format("{} {}", list->total, list->total == 1 ? "pupil" : "pupils"));
+  data.set("count_text", fmt::format("{} {}", list->total, list->total == 1 ? "pupil" : "pupils"));
   if (list->total > kPageSize && !list->items.empty())
     data.set("showing", fmt::format("Showing {} to {}", list->offset + 1,
                                     list->offset + static_cast<int>(list->items.size())));
@@ -184,9 +185,9 @@ Response pupil_list(const Templates& templates, Exchange& exchange) {
   data.set("pupils", rows);
   data.set("pagination", pagination(filters, std::min(filters.page, pages), pages));
 
-  PageFrame frame = page_frame(exchange, filters.page > 1 ? fmt::format("Pupils (page {} of {})",
-                                                                        filters.page, pages)
-                                                          : "Pupils");
+  PageFrame frame = page_frame(
+      exchange,
+      filters.page > 1 ? fmt::format("Pupils (page {} of {})", filters.page, pages) : "Pupils");
   return render_page(templates, frame, "pupil_list", data);
 }
 

@@ -1,6 +1,7 @@
 // GET/POST /pupils/{id}/placements/new and /placements/{id}/edit: the placement form. Like the
 // pupil form it is rendered from form values (a stored placement turned into them, or what the
 // user sent), so a failed save shows exactly what was typed.
+#include <algorithm>
 #include <map>
 
 #include <fmt/format.h>
@@ -19,17 +20,24 @@ const char* const kDays[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Frid
 const char* const kDayKeys[] = {"mon", "tue", "wed", "thu", "fri"};
 
 std::string slot_value(const TimetableSlot& slot) {
-  return fmt::format("{}-{}", kDayKeys[(slot.weekday - 1) % 5], slot.session == Session::Am ? "am" : "pm");
+  return fmt::format("{}-{}", kDayKeys[(slot.weekday - 1) % 5],
+                     slot.session == Session::Am ? "am" : "pm");
 }
 
 std::string placement_label(const std::string& field) {
   static const std::map<std::string, std::string> labels = {
-      {"provider_id", "Provider"},         {"commissioner_id", "Commissioned by"},
-      {"referral_date", "Referral date"},  {"start_date", "Start date"},
-      {"planned_end_date", "Planned end date"}, {"actual_end_date", "Actual end date"},
-      {"hours_per_week", "Hours a week"},  {"timetable", "Timetable"},
-      {"reason", "Reason"},                {"objectives", "Objectives"},
-      {"status", "Status"},                {"end_reason", "End reason"},
+      {"provider_id", "Provider"},
+      {"commissioner_id", "Commissioned by"},
+      {"referral_date", "Referral date"},
+      {"start_date", "Start date"},
+      {"planned_end_date", "Planned end date"},
+      {"actual_end_date", "Actual end date"},
+      {"hours_per_week", "Hours a week"},
+      {"timetable", "Timetable"},
+      {"reason", "Reason"},
+      {"objectives", "Objectives"},
+      {"status", "Status"},
+      {"end_reason", "End reason"},
   };
   auto found = labels.find(field);
   return found == labels.end() ? "" : found->second;
@@ -62,15 +70,18 @@ Params placement_params(const Placement& placement) {
 void read_placement_form(const Params& form, Placement& placement, ErrorList& errors) {
   placement.provider_id = read_form_id(form, "provider_id");
   placement.commissioner_id = read_form_id(form, "commissioner_id");
-  if (auto date = read_form_date(form, "referral_date", Required::Yes, errors)) placement.referral_date = *date;
+  if (auto date = read_form_date(form, "referral_date", Required::Yes, errors))
+    placement.referral_date = *date;
   placement.start_date = read_form_date(form, "start_date", Required::No, errors);
   placement.planned_end_date = read_form_date(form, "planned_end_date", Required::No, errors);
   placement.hours_per_week = read_form_number(form, "hours_per_week", errors).value_or(0);
   placement.timetable.clear();
   for (const auto& value : form_values(form, "timetable")) {
     auto slot = parse_timetable_slot(value, "timetable");
-    if (slot.ok()) placement.timetable.push_back(*slot);
-    else errors.add_all(slot.error());
+    if (slot.ok())
+      placement.timetable.push_back(*slot);
+    else
+      errors.add_all(slot.error());
   }
   placement.reason = form_text(form, "reason");
   placement.objectives = form_text(form, "objectives");
@@ -80,7 +91,7 @@ void read_placement_form(const Params& form, Placement& placement, ErrorList& er
   } else {
     errors.add("status", "Select the placement's status");
   }
-  // The end fields sit under the "Ended" choice; for any other status they are not part of the answer.
+  // The end fields apply only to an ended placement; for any other status they are not saved.
   placement.actual_end_date.reset();
   placement.end_reason.reset();
   placement.end_notes.clear();
@@ -88,8 +99,10 @@ void read_placement_form(const Params& form, Placement& placement, ErrorList& er
     placement.actual_end_date = read_form_date(form, "actual_end_date", Required::No, errors);
     if (std::string reason = form_text(form, "end_reason"); !reason.empty()) {
       auto parsed = parse_end_reason(reason);
-      if (parsed.ok()) placement.end_reason = *parsed;
-      else errors.add_all(parsed.error());
+      if (parsed.ok())
+        placement.end_reason = *parsed;
+      else
+        errors.add_all(parsed.error());
     }
     placement.end_notes = form_text(form, "end_notes");
   }
@@ -105,8 +118,9 @@ struct PlacementPage {
   bool conflict = false;
 };
 
-Response render_form(const Templates& templates, const Exchange& exchange, const PlacementPage& page,
-                     const Params& form, std::vector<FieldError> errors, int status) {
+Response render_form(const Templates& templates, const Exchange& exchange,
+                     const PlacementPage& page, const Params& form, std::vector<FieldError> errors,
+                     int status) {
   const Data error_data = error_map(errors);
   Data data{Data::type::object};
   data.set("heading", page.heading);
@@ -120,12 +134,14 @@ Response render_form(const Templates& templates, const Exchange& exchange, const
   const auto organisations = app::list_organisations(exchange.app);
   auto select = [&](const char* name, OrgRole role, const char* blank) {
     Data select{Data::type::object};
-    select.set("options", option_list(organisation_options(organisations, role), form_text(form, name), blank));
+    select.set("options", option_list(organisation_options(organisations, role),
+                                      form_text(form, name), blank));
     select.set("error", optional_text(error_for(error_data, name)));
     return select;
   };
   data.set("provider", select("provider_id", OrgRole::Provider, "Choose a provider"));
-  data.set("commissioner", select("commissioner_id", OrgRole::Commissioner, "Choose a school or LA"));
+  data.set("commissioner",
+           select("commissioner_id", OrgRole::Commissioner, "Choose a school or LA"));
 
   auto date = [&](const char* name, const char* label, const char* hint = "") {
     InputSpec spec;
@@ -139,7 +155,8 @@ Response render_form(const Templates& templates, const Exchange& exchange, const
   };
   List dates;
   dates.push_back(date("referral_date", "Referral date"));
-  dates.push_back(date("start_date", "Start date (optional)", "Needed once the placement is active."));
+  dates.push_back(
+      date("start_date", "Start date (optional)", "Needed once the placement is active."));
   dates.push_back(date("planned_end_date", "Planned end date (optional)"));
   data.set("dates", dates);
   data.set("actual_end_date", date("actual_end_date", "Actual end date"));
@@ -174,17 +191,18 @@ Response render_form(const Templates& templates, const Exchange& exchange, const
   };
   List texts;
   texts.push_back(textarea("reason", "Reason for the placement (optional)", ""));
-  texts.push_back(textarea("objectives", "Objectives (optional)", "What the placement should achieve for the pupil."));
-  texts.push_back(textarea("reintegration_plan", "Reintegration plan (optional)", "How and when the pupil returns to school or moves on."));
+  texts.push_back(textarea("objectives", "Objectives (optional)",
+                           "What the placement should achieve for the pupil."));
+  texts.push_back(textarea("reintegration_plan", "Reintegration plan (optional)",
+                           "How and when the pupil returns to school or moves on."));
   data.set("texts", texts);
 
   std::vector<Option> statuses;
-  for (PlacementStatus value : {PlacementStatus::Referred, PlacementStatus::PlanningMeeting,
-                                PlacementStatus::InitialAssessment, PlacementStatus::Active, PlacementStatus::Ended})
+  for (PlacementStatus value :
+       {PlacementStatus::Referred, PlacementStatus::PlanningMeeting,
+        PlacementStatus::InitialAssessment, PlacementStatus::Active, PlacementStatus::Ended})
     statuses.push_back({to_string(value), label(value)});
-  List status_items = choice_list("status", statuses, {form_text(form, "status")});
-  for (auto& item : status_items) item.set("ended", item.get("value")->string_value() == "ended");
-  data.set("statuses", status_items);
+  data.set("statuses", choice_list("status", statuses, {form_text(form, "status")}));
   data.set("status_error", optional_text(error_for(error_data, "status")));
 
   std::vector<Option> reasons;
@@ -204,12 +222,27 @@ Response failed_save(const Templates& templates, const Exchange& exchange, Place
                      const Params& form, const Error& error) {
   if (error.kind == ErrorKind::Conflict) {
     page.conflict = true;
-    return render_form(templates, exchange, page, form,
-                       {{"conflict", "Someone else changed this placement after you opened the form"}}, 409);
+    return render_form(
+        templates, exchange, page, form,
+        {{"conflict", "Someone else changed this placement after you opened the form"}}, 409);
   }
   if (error.kind != ErrorKind::Invalid) return error_page(templates, exchange, error);
-  auto same = [](const std::string& field) { return field == "pupil_id" ? std::string("provider_id") : field; };
-  return render_form(templates, exchange, page, form, form_errors(error.fields, same, placement_label), 422);
+  auto same = [](const std::string& field) {
+    return field == "pupil_id" ? std::string("provider_id") : field;
+  };
+  // The summary lists problems in the order the fields appear on the page.
+  static const std::vector<std::string> order = {
+      "provider_id",    "commissioner_id", "referral_date", "start_date", "planned_end_date",
+      "hours_per_week", "timetable",       "reason",        "objectives", "reintegration_plan",
+      "status",         "actual_end_date", "end_reason",    "end_notes"};
+  auto rank = [](const FieldError& error) {
+    return std::find(order.begin(), order.end(), error.field) - order.begin();
+  };
+  std::vector<FieldError> fields = form_errors(error.fields, same, placement_label);
+  std::stable_sort(
+      fields.begin(), fields.end(),
+      [&](const FieldError& left, const FieldError& right) { return rank(left) < rank(right); });
+  return render_form(templates, exchange, page, form, std::move(fields), 422);
 }
 
 // The new-placement page for a visible pupil, or the error page.
@@ -217,9 +250,11 @@ Result<PlacementPage> new_page(Exchange& exchange) {
   Id pupil_id = WAYMARK_TRY(exchange.id("id", "pupil"));
   auto profile = WAYMARK_TRY(app::pupil_profile(exchange.app, exchange.actor, pupil_id));
   if (!exchange.actor.can_commission())
-    return Error::forbidden("only staff who edit pupils or commission placements can add placements");
+    return Error::forbidden(
+        "only staff who edit pupils or commission placements can add placements");
   const std::string base = fmt::format("/pupils/{}", pupil_id);
-  return PlacementPage{"Add a placement", profile.pupil.display_name(), base + "/placements/new", base, "", false};
+  return PlacementPage{
+      "Add a placement", profile.pupil.display_name(), base + "/placements/new", base, "", false};
 }
 
 Response new_placement_form(const Templates& templates, Exchange& exchange) {
@@ -228,8 +263,10 @@ Response new_placement_form(const Templates& templates, Exchange& exchange) {
   Placement blank;
   blank.referral_date = exchange.app.clock.today();
   const Actor& actor = exchange.actor;
-  if (actor.organisation_kind == OrgKind::Provider) blank.provider_id = actor.organisation_id;
-  else blank.commissioner_id = actor.organisation_id;
+  if (actor.organisation_kind == OrgKind::Provider)
+    blank.provider_id = actor.organisation_id;
+  else
+    blank.commissioner_id = actor.organisation_id;
   Params form = placement_params(blank);
   form.erase("hours_per_week");
   return render_form(templates, exchange, *page, form, {}, 200);
@@ -258,11 +295,15 @@ Result<std::pair<Placement, PlacementPage>> edit_page(Exchange& exchange) {
   Placement placement = WAYMARK_TRY(app::get_placement(exchange.app, exchange.actor, placement_id));
   auto profile = WAYMARK_TRY(app::pupil_profile(exchange.app, exchange.actor, placement.pupil_id));
   if (!may_edit_placement(exchange.actor, placement))
-    return Error::forbidden("a placement is changed by its provider or by the school or LA that commissions it");
+    return Error::forbidden(
+        "a placement is changed by its provider or by the school or LA that commissions it");
   const std::string back = fmt::format("/pupils/{}", placement.pupil_id);
-  PlacementPage page{"Edit placement", profile.pupil.display_name(),
-                     fmt::format("/placements/{}/edit", placement.id), back,
-                     std::to_string(placement.updated_at), false};
+  PlacementPage page{"Edit placement",
+                     profile.pupil.display_name(),
+                     fmt::format("/placements/{}/edit", placement.id),
+                     back,
+                     std::to_string(placement.updated_at),
+                     false};
   return std::make_pair(std::move(placement), std::move(page));
 }
 
@@ -282,7 +323,10 @@ Response update_placement(const Templates& templates, Exchange& exchange) {
   page.updated_at = form_text(form, "updated_at");
   auto updated = app::update_placement(
       exchange.app, exchange.actor, found->first.id,
-      [&](Placement& placement, ErrorList& errors) { read_placement_form(form, placement, errors); }, expected);
+      [&](Placement& placement, ErrorList& errors) {
+        read_placement_form(form, placement, errors);
+      },
+      expected);
   if (!updated.ok()) return failed_save(templates, exchange, page, form, updated.error());
   return Response::redirect(fmt::format("/pupils/{}?saved=placement", updated->pupil_id));
 }
@@ -294,8 +338,9 @@ void register_placement_form_pages(Router& router, const Templates& templates) {
               [&templates](Exchange& exchange) { return new_placement_form(templates, exchange); });
   router.page(Method::Post, "/pupils/{id}/placements/new",
               [&templates](Exchange& exchange) { return create_placement(templates, exchange); });
-  router.page(Method::Get, "/placements/{id}/edit",
-              [&templates](Exchange& exchange) { return edit_placement_form(templates, exchange); });
+  router.page(Method::Get, "/placements/{id}/edit", [&templates](Exchange& exchange) {
+    return edit_placement_form(templates, exchange);
+  });
   router.page(Method::Post, "/placements/{id}/edit",
               [&templates](Exchange& exchange) { return update_placement(templates, exchange); });
 }

@@ -59,7 +59,9 @@ List detail_rows(const app::PupilProfile& profile) {
   List rows;
   if (pupil.upn) {
     rows.push_back(row("UPN", pupil.upn->str(),
-                       pupil.upn->temporary() ? "A temporary UPN: replace it once the permanent one is known" : ""));
+                       pupil.upn->temporary()
+                           ? "A temporary UPN: replace it once the permanent one is known"
+                           : ""));
   } else {
     rows.push_back(row("UPN", "No UPN recorded"));
   }
@@ -89,13 +91,15 @@ Data placement_card(const Actor& actor, const app::PlacementView& view) {
                             ? Data(fmt::format("/placements/{}/edit", placement.id))
                             : Data(false));
   std::string timetable;
-  for (const auto& slot : placement.timetable) timetable += (timetable.empty() ? "" : ", ") + to_string(slot);
+  for (const auto& slot : placement.timetable)
+    timetable += (timetable.empty() ? "" : ", ") + to_string(slot);
   List rows;
   rows.push_back(row("Commissioned by", view.commissioner_name));
   rows.push_back(row("Referred", format_date(placement.referral_date)));
   rows.push_back(row("Started", format_date(placement.start_date, "Not started")));
   rows.push_back(row("Planned end", format_date(placement.planned_end_date, "Not set")));
-  if (placement.actual_end_date) rows.push_back(row("Ended", format_date(*placement.actual_end_date)));
+  if (placement.actual_end_date)
+    rows.push_back(row("Ended", format_date(*placement.actual_end_date)));
   rows.push_back(row("Hours a week", format_hours(placement.hours_per_week)));
   rows.push_back(row("Timetable", timetable.empty() ? "Not set" : timetable));
   if (!placement.reason.empty()) rows.push_back(row("Reason for placement", placement.reason));

@@ -73,7 +73,10 @@ export async function startServer () {
   server.output = () => output
   server.stop = async () => {
     if (exit === null) child.kill('SIGTERM')
-    const result = await Promise.race([exited, sleep(30_000).then(() => null)])
+    let timer
+    const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve(null), 30_000) })
+    const result = await Promise.race([exited, timeout])
+    clearTimeout(timer)
     if (result === null) child.kill('SIGKILL')
     rmSync(dir, { recursive: true, force: true })
     assert.ok(result, `waymark serve did not stop within 30 s after SIGTERM\n${output}`)
