@@ -4,8 +4,9 @@
 
 namespace waymark::app {
 
-void record_audit(store::Connection& connection, const Actor& actor, std::int64_t now, const std::string& action,
-                  const std::string& entity, Id entity_id, Id pupil_id, const Json& before, const Json& after) {
+void record_audit(store::Connection& connection, const Actor& actor, std::int64_t now,
+                  const std::string& action, const std::string& entity, Id entity_id, Id pupil_id,
+                  const Json& before, const Json& after) {
   store::AuditEntry entry;
   entry.at = now;
   entry.user_id = actor.user_id;
@@ -19,15 +20,19 @@ void record_audit(store::Connection& connection, const Actor& actor, std::int64_
   connection.append_audit(entry);
 }
 
-Result<std::vector<store::AuditEntry>> pupil_audit_trail(Context& context, const Actor& actor, Id pupil_id) {
+Result<std::vector<store::AuditEntry>> pupil_audit_trail(Context& context, const Actor& actor,
+                                                         Id pupil_id) {
   auto& connection = context.store.connection();
   WAYMARK_TRY_STATUS(require_visible_pupil(connection, actor, pupil_id));
-  if (!actor.can_read_audit()) return Error::forbidden("only admins and heads can read the audit trail");
+  if (!actor.can_read_audit())
+    return Error::forbidden("only admins and heads can read the audit trail");
   return connection.audit_of_pupil(pupil_id, 500);
 }
 
-Result<std::vector<store::AuditEntry>> organisation_audit_trail(Context& context, const Actor& actor) {
-  if (!actor.can_read_audit()) return Error::forbidden("only admins and heads can read the audit trail");
+Result<std::vector<store::AuditEntry>> organisation_audit_trail(Context& context,
+                                                                const Actor& actor) {
+  if (!actor.can_read_audit())
+    return Error::forbidden("only admins and heads can read the audit trail");
   return context.store.connection().audit_of_organisation(actor.organisation_id, 500);
 }
 
@@ -40,7 +45,8 @@ std::string display(const Json& value) {
   return value.dump();
 }
 
-void compare(const std::string& prefix, const Json& before, const Json& after, std::vector<AuditChange>& changes) {
+void compare(const std::string& prefix, const Json& before, const Json& after,
+             std::vector<AuditChange>& changes) {
   if (before.is_object() || after.is_object()) {
     Json empty = Json::object();
     const Json& left = before.is_object() ? before : empty;
@@ -51,7 +57,8 @@ void compare(const std::string& prefix, const Json& before, const Json& after, s
       if (!left.contains(key)) keys.push_back(key);
     for (const auto& key : keys) {
       if (key == "updated_at") continue;  // bookkeeping, not a change a reader cares about
-      compare(prefix.empty() ? key : prefix + "." + key, left.contains(key) ? left[key] : Json(nullptr),
+      compare(prefix.empty() ? key : prefix + "." + key,
+              left.contains(key) ? left[key] : Json(nullptr),
               right.contains(key) ? right[key] : Json(nullptr), changes);
     }
     return;
@@ -62,8 +69,10 @@ void compare(const std::string& prefix, const Json& before, const Json& after, s
 }  // namespace
 
 std::vector<AuditChange> audit_changes(const store::AuditEntry& entry) {
-  Json before = entry.before_json.empty() ? Json(nullptr) : Json::parse(entry.before_json, nullptr, false);
-  Json after = entry.after_json.empty() ? Json(nullptr) : Json::parse(entry.after_json, nullptr, false);
+  Json before =
+      entry.before_json.empty() ? Json(nullptr) : Json::parse(entry.before_json, nullptr, false);
+  Json after =
+      entry.after_json.empty() ? Json(nullptr) : Json::parse(entry.after_json, nullptr, false);
   std::vector<AuditChange> changes;
   compare("", before, after, changes);
   return changes;

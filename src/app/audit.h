@@ -12,15 +12,18 @@
 namespace waymark::app {
 
 // `before`/`after` are null when there was no record before / after.
-void record_audit(store::Connection& connection, const Actor& actor, std::int64_t now, const std::string& action,
-                  const std::string& entity, Id entity_id, Id pupil_id, const Json& before, const Json& after);
+void record_audit(store::Connection& connection, const Actor& actor, std::int64_t now,
+                  const std::string& action, const std::string& entity, Id entity_id, Id pupil_id,
+                  const Json& before, const Json& after);
 
 // A pupil's audit trail, newest first. Admins and heads only (Forbidden for others); the pupil
 // must be visible (NotFound otherwise). Nobody can edit it: there is no use case that does.
-Result<std::vector<store::AuditEntry>> pupil_audit_trail(Context& context, const Actor& actor, Id pupil_id);
+Result<std::vector<store::AuditEntry>> pupil_audit_trail(Context& context, const Actor& actor,
+                                                         Id pupil_id);
 
 // The organisation's own audit trail (user management and its pupils' changes), admins and heads.
-Result<std::vector<store::AuditEntry>> organisation_audit_trail(Context& context, const Actor& actor);
+Result<std::vector<store::AuditEntry>> organisation_audit_trail(Context& context,
+                                                                const Actor& actor);
 
 // One row of a before/after comparison, for display: which field changed from what to what.
 struct AuditChange {

@@ -13,8 +13,12 @@ namespace {
 
 const char* const kBadCredentials = "Enter a correct email address and password";
 
-std::string account_key(const std::string& email) { return "account:" + email; }
-std::string address_key(const std::string& address) { return "address:" + address; }
+std::string account_key(const std::string& email) {
+  return "account:" + email;
+}
+std::string address_key(const std::string& address) {
+  return "address:" + address;
+}
 
 // The wait before the next attempt after `failures` consecutive failures.
 std::int64_t wait_after(int failures, const ThrottleLimits& limits) {
@@ -25,20 +29,23 @@ std::int64_t wait_after(int failures, const ThrottleLimits& limits) {
 
 std::string wait_message(std::int64_t seconds) {
   if (seconds >= 90) {
-    return fmt::format("Too many failed sign-in attempts. Try again in {} minutes.", (seconds + 59) / 60);
+    return fmt::format("Too many failed sign-in attempts. Try again in {} minutes.",
+                       (seconds + 59) / 60);
   }
-  return fmt::format("Too many failed sign-in attempts. Try again in {} seconds.", std::max<std::int64_t>(seconds, 1));
+  return fmt::format("Too many failed sign-in attempts. Try again in {} seconds.",
+                     std::max<std::int64_t>(seconds, 1));
 }
 
 // Locked when the key must still wait.
 Status check_throttle(store::Connection& connection, const std::string& key, std::int64_t now) {
   auto record = connection.throttle(key);
-  if (record && record->locked_until > now) return Error::locked(wait_message(record->locked_until - now));
+  if (record && record->locked_until > now)
+    return Error::locked(wait_message(record->locked_until - now));
   return {};
 }
 
-void note_failure(store::Connection& connection, const std::string& key, const ThrottleLimits& limits,
-                  std::int64_t now) {
+void note_failure(store::Connection& connection, const std::string& key,
+                  const ThrottleLimits& limits, std::int64_t now) {
   auto record = connection.throttle(key).value_or(store::ThrottleRecord{});
   // A quiet hour forgives earlier failures.
   if (now - record.last_failure_at > 3600) record.failures = 0;
@@ -63,8 +70,8 @@ Result<Actor> actor_for_user(store::Connection& connection, Id user_id) {
   return actor_from(connection, *user);
 }
 
-Result<SignedIn> sign_in(Context& context, const std::string& email_input, const std::string& password,
-                         const std::string& address) {
+Result<SignedIn> sign_in(Context& context, const std::string& email_input,
+                         const std::string& password, const std::string& address) {
   auto& connection = context.store.connection();
   const std::int64_t now = context.clock.now_seconds();
   const std::string email = normalise_email(email_input);
@@ -95,8 +102,9 @@ Result<SignedIn> sign_in(Context& context, const std::string& email_input, const
   Status written = in_transaction(connection, [&](store::Connection& tx) -> Status {
     tx.clear_throttle(account_key(email));
     tx.delete_expired_sessions(now);
-    tx.insert_session(token_hash(signed_in.session_token),
-                      store::SessionRecord{actor.user_id, signed_in.csrf_token, signed_in.expires_at}, now);
+    tx.insert_session(
+        token_hash(signed_in.session_token),
+        store::SessionRecord{actor.user_id, signed_in.csrf_token, signed_in.expires_at}, now);
     record_audit(tx, actor, now, "sign_in", "user", actor.user_id, 0, nullptr, nullptr);
     return {};
   });
@@ -108,19 +116,22 @@ Result<SessionActor> session_actor(Context& context, const std::string& session_
   if (session_token.size() != 64) return Error::unauthenticated();
   auto& connection = context.store.connection();
   auto session = connection.session(token_hash(session_token));
-  if (!session || session->expires_at <= context.clock.now_seconds()) return Error::unauthenticated("your session has ended: please sign in again");
+  if (!session || session->expires_at <= context.clock.now_seconds())
+    return Error::unauthenticated("your session has ended: please sign in again");
   Actor actor = WAYMARK_TRY(actor_for_user(connection, session->user_id));
   return SessionActor{std::move(actor), session->csrf_token};
 }
 
 Result<Actor> token_actor(Context& context, const std::string& bearer_token) {
-  if (bearer_token.size() != 67 || bearer_token.rfind("wm_", 0) != 0) return Error::unauthenticated("invalid API token");
+  if (bearer_token.size() != 67 || bearer_token.rfind("wm_", 0) != 0)
+    return Error::unauthenticated("invalid API token");
   auto& connection = context.store.connection();
   auto token = connection.api_token_by_hash(token_hash(bearer_token));
   if (!token || token->revoked_at) return Error::unauthenticated("invalid or revoked API token");
   const std::int64_t now = context.clock.now_seconds();
   // Recording every use would turn each read into a write; a minute's precision is enough.
-  if (!token->last_used_at || now - *token->last_used_at > 60) connection.touch_api_token(token->id, now);
+  if (!token->last_used_at || now - *token->last_used_at > 60)
+    connection.touch_api_token(token->id, now);
   return actor_for_user(connection, token->user_id);
 }
 
@@ -129,7 +140,8 @@ void sign_out(Context& context, const std::string& session_token) {
   context.store.connection().delete_session(token_hash(session_token));
 }
 
-Result<NewApiToken> create_api_token(Context& context, const Actor& actor, const std::string& name) {
+Result<NewApiToken> create_api_token(Context& context, const Actor& actor,
+                                     const std::string& name) {
   if (name.empty()) return Error::invalid("name", "is required (say what the token is for)");
   if (name.size() > 80) return Error::invalid("name", "must be at most 80 characters");
   auto& connection = context.store.connection();

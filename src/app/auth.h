@@ -61,7 +61,8 @@ Result<std::vector<store::ApiTokenRecord>> list_api_tokens(Context& context, con
 // NotFound when the token is not the actor's own or is already revoked.
 Status revoke_api_token(Context& context, const Actor& actor, Id token_id);
 
-// Changes the actor's own password after checking the current one; ends all their sessions (they sign in again).
+// Changes the actor's own password after checking the current one; ends all their sessions (they
+// sign in again).
 Status change_password(Context& context, const Actor& actor, const std::string& current_password,
                        const std::string& new_password);
 

@@ -18,7 +18,8 @@ Status require_calendar_editor(const Actor& actor) {
 
 CalendarView organisation_calendar(Context& context, const Actor& actor) {
   auto& connection = context.store.connection();
-  return CalendarView{connection.terms_of(actor.organisation_id), connection.closure_days_of(actor.organisation_id)};
+  return CalendarView{connection.terms_of(actor.organisation_id),
+                      connection.closure_days_of(actor.organisation_id)};
 }
 
 Result<Term> add_term(Context& context, const Actor& actor, Term term) {
@@ -44,7 +45,8 @@ Result<Term> add_term(Context& context, const Actor& actor, Term term) {
 Result<Id> add_closure_day(Context& context, const Actor& actor, ClosureDay closure) {
   WAYMARK_TRY_STATUS(require_calendar_editor(actor));
   closure.organisation_id = actor.organisation_id;
-  if (closure.reason.size() > 200) return Error::invalid("reason", "must be at most 200 characters");
+  if (closure.reason.size() > 200)
+    return Error::invalid("reason", "must be at most 200 characters");
   const std::int64_t now = context.clock.now_seconds();
   return in_transaction(context.store.connection(), [&](store::Connection& tx) -> Result<Id> {
     closure.id = WAYMARK_TRY(tx.insert_closure_day(closure));
@@ -88,7 +90,8 @@ Result<Id> save_teaching_group(Context& context, const Actor& actor, TeachingGro
   for (std::size_t index = 0; index < group.staff_ids.size(); ++index) {
     auto user = connection.user(group.staff_ids[index]);
     if (!user || user->organisation_id != actor.organisation_id)
-      errors.add(fmt::format("staff_ids[{}]", index), "is not a member of your organisation's staff");
+      errors.add(fmt::format("staff_ids[{}]", index),
+                 "is not a member of your organisation's staff");
   }
   auto visibility = visibility_of(actor);
   for (std::size_t index = 0; index < group.pupil_ids.size(); ++index)
@@ -97,17 +100,20 @@ Result<Id> save_teaching_group(Context& context, const Actor& actor, TeachingGro
   std::optional<TeachingGroup> before;
   if (group.id != 0) {
     before = connection.teaching_group(group.id);
-    if (!before || before->organisation_id != actor.organisation_id) return Error::not_found("teaching group");
+    if (!before || before->organisation_id != actor.organisation_id)
+      return Error::not_found("teaching group");
   }
   if (!errors.empty()) return errors.to_error();
   const std::int64_t now = context.clock.now_seconds();
   return in_transaction(connection, [&](store::Connection& tx) -> Result<Id> {
     if (before) {
       tx.update_teaching_group(group);
-      record_audit(tx, actor, now, "update", "teaching_group", group.id, 0, to_json(*before), to_json(group));
+      record_audit(tx, actor, now, "update", "teaching_group", group.id, 0, to_json(*before),
+                   to_json(group));
     } else {
       group.id = tx.insert_teaching_group(group);
-      record_audit(tx, actor, now, "create", "teaching_group", group.id, 0, nullptr, to_json(group));
+      record_audit(tx, actor, now, "create", "teaching_group", group.id, 0, nullptr,
+                   to_json(group));
     }
     return group.id;
   });

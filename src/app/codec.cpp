@@ -5,7 +5,9 @@
 namespace waymark::app {
 
 namespace {
-Json optional_date(const std::optional<Date>& date) { return date ? Json(date->iso()) : Json(nullptr); }
+Json optional_date(const std::optional<Date>& date) {
+  return date ? Json(date->iso()) : Json(nullptr);
+}
 template <typename T>
 Json optional_value(const std::optional<T>& value) {
   return value ? Json(*value) : Json(nullptr);
@@ -21,14 +23,17 @@ Json to_json(const Organisation& organisation) {
               {"establishment_number", optional_value(organisation.establishment_number)},
               {"dfe_number", organisation.dfe_number()},
               {"registered", organisation.registered},
-              {"local_authority_id", organisation.local_authority_id == 0 ? Json(nullptr) : Json(organisation.local_authority_id)}};
+              {"local_authority_id", organisation.local_authority_id == 0
+                                         ? Json(nullptr)
+                                         : Json(organisation.local_authority_id)}};
 }
 
 Json to_json(const User& user) {
   Json roles = Json::array();
   for (Role role : user.roles.list()) roles.push_back(to_string(role));
-  return Json{{"id", user.id},         {"organisation_id", user.organisation_id}, {"email", user.email},
-              {"display_name", user.display_name}, {"roles", roles},          {"active", user.active}};
+  return Json{{"id", user.id},       {"organisation_id", user.organisation_id},
+              {"email", user.email}, {"display_name", user.display_name},
+              {"roles", roles},      {"active", user.active}};
 }
 
 Json to_json(const Contact& contact) {
@@ -46,7 +51,8 @@ Json to_json(const Pupil& pupil, int academic_year_start) {
   Json flags = Json::object();
   for (const auto& field : flag_fields()) flags[field.key] = pupil.flags.*field.member;
   Json barriers = Json::array();
-  for (const auto& barrier : pupil.barriers) barriers.push_back({{"barrier", to_string(barrier.barrier)}, {"notes", barrier.notes}});
+  for (const auto& barrier : pupil.barriers)
+    barriers.push_back({{"barrier", to_string(barrier.barrier)}, {"notes", barrier.notes}});
   Json contacts = Json::array();
   for (const auto& contact : pupil.contacts) contacts.push_back(to_json(contact));
   auto nc_year = pupil.nc_year(academic_year_start);
@@ -72,24 +78,25 @@ Json to_json(const Pupil& pupil, int academic_year_start) {
 Json to_json(const Placement& placement) {
   Json timetable = Json::array();
   for (const auto& slot : placement.timetable) timetable.push_back(to_string(slot));
-  return Json{{"id", placement.id},
-              {"pupil_id", placement.pupil_id},
-              {"provider_id", placement.provider_id},
-              {"commissioner_id", placement.commissioner_id},
-              {"referral_date", placement.referral_date.iso()},
-              {"start_date", optional_date(placement.start_date)},
-              {"planned_end_date", optional_date(placement.planned_end_date)},
-              {"actual_end_date", optional_date(placement.actual_end_date)},
-              {"hours_per_week", placement.hours_per_week},
-              {"timetable", timetable},
-              {"reason", placement.reason},
-              {"objectives", placement.objectives},
-              {"reintegration_plan", placement.reintegration_plan},
-              {"status", to_string(placement.status)},
-              {"end_reason", placement.end_reason ? Json(to_string(*placement.end_reason)) : Json(nullptr)},
-              {"end_notes", placement.end_notes},
-              {"la_notified", placement.la_notified},
-              {"updated_at", placement.updated_at}};
+  return Json{
+      {"id", placement.id},
+      {"pupil_id", placement.pupil_id},
+      {"provider_id", placement.provider_id},
+      {"commissioner_id", placement.commissioner_id},
+      {"referral_date", placement.referral_date.iso()},
+      {"start_date", optional_date(placement.start_date)},
+      {"planned_end_date", optional_date(placement.planned_end_date)},
+      {"actual_end_date", optional_date(placement.actual_end_date)},
+      {"hours_per_week", placement.hours_per_week},
+      {"timetable", timetable},
+      {"reason", placement.reason},
+      {"objectives", placement.objectives},
+      {"reintegration_plan", placement.reintegration_plan},
+      {"status", to_string(placement.status)},
+      {"end_reason", placement.end_reason ? Json(to_string(*placement.end_reason)) : Json(nullptr)},
+      {"end_notes", placement.end_notes},
+      {"la_notified", placement.la_notified},
+      {"updated_at", placement.updated_at}};
 }
 
 Json to_json(const Enrolment& enrolment) {
@@ -102,13 +109,14 @@ Json to_json(const Enrolment& enrolment) {
 }
 
 Json to_json(const Term& term) {
-  return Json{{"id", term.id},
-              {"organisation_id", term.organisation_id},
-              {"academic_year", term.academic_year},
-              {"name", term.name},
-              {"start_date", term.start_date.iso()},
-              {"end_date", term.end_date.iso()},
-              {"parent_term_id", term.parent_term_id == 0 ? Json(nullptr) : Json(term.parent_term_id)}};
+  return Json{
+      {"id", term.id},
+      {"organisation_id", term.organisation_id},
+      {"academic_year", term.academic_year},
+      {"name", term.name},
+      {"start_date", term.start_date.iso()},
+      {"end_date", term.end_date.iso()},
+      {"parent_term_id", term.parent_term_id == 0 ? Json(nullptr) : Json(term.parent_term_id)}};
 }
 
 Json to_json(const ClosureDay& closure) {
@@ -192,7 +200,8 @@ bool read_date(const Json& body, const char* field, Date& into, ErrorList& error
   return true;
 }
 
-bool read_optional_date(const Json& body, const char* field, std::optional<Date>& into, ErrorList& errors) {
+bool read_optional_date(const Json& body, const char* field, std::optional<Date>& into,
+                        ErrorList& errors) {
   auto found = body.find(field);
   if (found == body.end()) return true;
   if (found->is_null() || (found->is_string() && found->get<std::string>().empty())) {
@@ -231,16 +240,25 @@ void read_pupil(const Json& body, Pupil& into, ErrorList& errors) {
   read_date(body, "dob", into.dob, errors);
   if (auto found = body.find("sex"); found != body.end()) {
     auto sex = parse_sex(found->is_string() ? found->get<std::string>() : std::string("?"));
-    if (sex.ok()) into.sex = *sex; else errors.add_all(sex.error());
+    if (sex.ok())
+      into.sex = *sex;
+    else
+      errors.add_all(sex.error());
   }
   if (auto found = body.find("nc_year_override"); found != body.end()) {
-    if (found->is_null()) into.nc_year_override.reset();
-    else if (found->is_number_integer()) into.nc_year_override = found->get<int>();
-    else errors.add("nc_year_override", "must be a year number or null");
+    if (found->is_null())
+      into.nc_year_override.reset();
+    else if (found->is_number_integer())
+      into.nc_year_override = found->get<int>();
+    else
+      errors.add("nc_year_override", "must be a year number or null");
   }
   if (auto found = body.find("sen"); found != body.end()) {
     auto sen = parse_sen_status(found->is_string() ? found->get<std::string>() : std::string("?"));
-    if (sen.ok()) into.sen = *sen; else errors.add_all(sen.error());
+    if (sen.ok())
+      into.sen = *sen;
+    else
+      errors.add_all(sen.error());
   }
   if (auto found = body.find("flags"); found != body.end()) {
     if (!found->is_object()) {
@@ -250,9 +268,12 @@ void read_pupil(const Json& body, Pupil& into, ErrorList& errors) {
         const FlagField* match = nullptr;
         for (const auto& field : flag_fields())
           if (key == field.key) match = &field;
-        if (!match) errors.add("flags." + key, "is not a flag");
-        else if (!value.is_boolean()) errors.add("flags." + key, "must be true or false");
-        else into.flags.*match->member = value.get<bool>();
+        if (!match)
+          errors.add("flags." + key, "is not a flag");
+        else if (!value.is_boolean())
+          errors.add("flags." + key, "must be true or false");
+        else
+          into.flags.*match->member = value.get<bool>();
       }
     }
   }
@@ -265,17 +286,19 @@ void read_pupil(const Json& body, Pupil& into, ErrorList& errors) {
       for (std::size_t index = 0; index < found->size(); ++index) {
         const Json& item = (*found)[index];
         std::string field = fmt::format("barriers[{}]", index);
-        std::string key = item.is_string() ? item.get<std::string>()
-                          : item.is_object() && item.contains("barrier") && item["barrier"].is_string()
-                              ? item["barrier"].get<std::string>()
-                              : "";
+        std::string key =
+            item.is_string() ? item.get<std::string>()
+            : item.is_object() && item.contains("barrier") && item["barrier"].is_string()
+                ? item["barrier"].get<std::string>()
+                : "";
         auto barrier = parse_barrier(key, field);
         if (!barrier.ok()) {
           errors.add_all(barrier.error());
           continue;
         }
         BarrierNote note{*barrier, ""};
-        if (item.is_object() && item.contains("notes") && item["notes"].is_string()) note.notes = item["notes"].get<std::string>();
+        if (item.is_object() && item.contains("notes") && item["notes"].is_string())
+          note.notes = item["notes"].get<std::string>();
         into.barriers.push_back(note);
       }
     }
@@ -321,8 +344,10 @@ void read_placement(const Json& body, Placement& into, ErrorList& errors) {
   read_optional_date(body, "planned_end_date", into.planned_end_date, errors);
   read_optional_date(body, "actual_end_date", into.actual_end_date, errors);
   if (auto found = body.find("hours_per_week"); found != body.end()) {
-    if (found->is_number()) into.hours_per_week = found->get<double>();
-    else errors.add("hours_per_week", "must be a number");
+    if (found->is_number())
+      into.hours_per_week = found->get<double>();
+    else
+      errors.add("hours_per_week", "must be a number");
   }
   if (auto found = body.find("timetable"); found != body.end()) {
     into.timetable.clear();
@@ -330,8 +355,12 @@ void read_placement(const Json& body, Placement& into, ErrorList& errors) {
       errors.add("timetable", "must be a list of sessions like \"Mon AM\"");
     } else {
       for (const auto& item : *found) {
-        auto slot = parse_timetable_slot(item.is_string() ? item.get<std::string>() : std::string("?"));
-        if (slot.ok()) into.timetable.push_back(*slot); else errors.add_all(slot.error());
+        auto slot =
+            parse_timetable_slot(item.is_string() ? item.get<std::string>() : std::string("?"));
+        if (slot.ok())
+          into.timetable.push_back(*slot);
+        else
+          errors.add_all(slot.error());
       }
     }
   }
@@ -339,15 +368,23 @@ void read_placement(const Json& body, Placement& into, ErrorList& errors) {
   read_string(body, "objectives", into.objectives, errors);
   read_string(body, "reintegration_plan", into.reintegration_plan, errors);
   if (auto found = body.find("status"); found != body.end()) {
-    auto status = parse_placement_status(found->is_string() ? found->get<std::string>() : std::string("?"));
-    if (status.ok()) into.status = *status; else errors.add_all(status.error());
+    auto status =
+        parse_placement_status(found->is_string() ? found->get<std::string>() : std::string("?"));
+    if (status.ok())
+      into.status = *status;
+    else
+      errors.add_all(status.error());
   }
   if (auto found = body.find("end_reason"); found != body.end()) {
     if (found->is_null() || (found->is_string() && found->get<std::string>().empty())) {
       into.end_reason.reset();
     } else {
-      auto reason = parse_end_reason(found->is_string() ? found->get<std::string>() : std::string("?"));
-      if (reason.ok()) into.end_reason = *reason; else errors.add_all(reason.error());
+      auto reason =
+          parse_end_reason(found->is_string() ? found->get<std::string>() : std::string("?"));
+      if (reason.ok())
+        into.end_reason = *reason;
+      else
+        errors.add_all(reason.error());
     }
   }
   read_string(body, "end_notes", into.end_notes, errors);
@@ -363,8 +400,12 @@ void read_enrolment(const Json& body, Enrolment& into, ErrorList& errors) {
   read_date(body, "admission_date", into.admission_date, errors);
   read_optional_date(body, "leaving_date", into.leaving_date, errors);
   if (auto found = body.find("registration"); found != body.end()) {
-    auto type = parse_registration_type(found->is_string() ? found->get<std::string>() : std::string("?"));
-    if (type.ok()) into.registration = *type; else errors.add_all(type.error());
+    auto type =
+        parse_registration_type(found->is_string() ? found->get<std::string>() : std::string("?"));
+    if (type.ok())
+      into.registration = *type;
+    else
+      errors.add_all(type.error());
   }
 }
 

@@ -41,6 +41,7 @@ bool read_bool(const Json& body, const char* field, bool& into, ErrorList& error
 bool read_id(const Json& body, const char* field, Id& into, ErrorList& errors);
 bool read_int(const Json& body, const char* field, int& into, ErrorList& errors);
 bool read_date(const Json& body, const char* field, Date& into, ErrorList& errors);
-bool read_optional_date(const Json& body, const char* field, std::optional<Date>& into, ErrorList& errors);
+bool read_optional_date(const Json& body, const char* field, std::optional<Date>& into,
+                        ErrorList& errors);
 
 }  // namespace waymark::app

@@ -22,7 +22,8 @@ struct Context {
 };
 
 // Runs `work(connection)` in one transaction: commits when it returns ok, rolls back when it
-// returns an error or throws (the exception then propagates). All-or-nothing writes go through here.
+// returns an error or throws (the exception then propagates). All-or-nothing writes go through
+// here.
 template <typename Work>
 auto in_transaction(store::Connection& connection, Work&& work) -> decltype(work(connection)) {
   connection.begin();

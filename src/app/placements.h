@@ -20,7 +20,8 @@ namespace waymark::app {
 Result<Id> create_placement(Context& context, const Actor& actor, const Placement& placement);
 
 using PlacementChange = std::function<void(Placement&, ErrorList&)>;
-Result<Placement> update_placement(Context& context, const Actor& actor, Id placement_id, const PlacementChange& change,
+Result<Placement> update_placement(Context& context, const Actor& actor, Id placement_id,
+                                   const PlacementChange& change,
                                    std::optional<std::int64_t> expected_updated_at = std::nullopt);
 
 // NotFound when the placement's pupil is not visible.
@@ -28,7 +29,7 @@ Result<Placement> get_placement(Context& context, const Actor& actor, Id placeme
 
 Result<Id> create_enrolment(Context& context, const Actor& actor, const Enrolment& enrolment);
 using EnrolmentChange = std::function<void(Enrolment&, ErrorList&)>;
-Result<Enrolment> update_enrolment(Context& context, const Actor& actor, Id pupil_id, Id enrolment_id,
-                                   const EnrolmentChange& change);
+Result<Enrolment> update_enrolment(Context& context, const Actor& actor, Id pupil_id,
+                                   Id enrolment_id, const EnrolmentChange& change);
 
 }  // namespace waymark::app

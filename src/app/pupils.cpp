@@ -62,12 +62,14 @@ double current_hours(const std::vector<PlacementView>& placements, Date on) {
 Result<PupilList> list_pupils(Context& context, const Actor& actor, const PupilQuery& query) {
   ErrorList errors;
   for (const auto& flag : query.flags) {
-    bool known = std::any_of(filter_flags().begin(), filter_flags().end(), [&](const auto& f) { return f.key == flag; });
+    bool known = std::any_of(filter_flags().begin(), filter_flags().end(),
+                             [&](const auto& f) { return f.key == flag; });
     if (!known) errors.add("flag", "'" + flag + "' is not a flag you can filter by");
   }
   if (query.limit < 1 || query.limit > 500) errors.add("limit", "must be 1 to 500");
   if (query.offset < 0) errors.add("offset", "must not be negative");
-  if (query.nc_year && (*query.nc_year < 0 || *query.nc_year > 14)) errors.add("nc_year", "must be 0 (Reception) to 14");
+  if (query.nc_year && (*query.nc_year < 0 || *query.nc_year > 14))
+    errors.add("nc_year", "must be 0 (Reception) to 14");
   if (query.search.size() > 100) errors.add("search", "must be at most 100 characters");
   if (!errors.empty()) return errors.to_error();
 
@@ -124,7 +126,8 @@ Result<PupilProfile> pupil_profile(Context& context, const Actor& actor, Id pupi
   profile.academic_year_start = academic_year_start(today);
   profile.nc_year = pupil->nc_year(profile.academic_year_start);
   OrganisationNames names(connection);
-  for (const auto& placement : connection.placements_of(pupil_id)) profile.placements.push_back(view_of(placement, names));
+  for (const auto& placement : connection.placements_of(pupil_id))
+    profile.placements.push_back(view_of(placement, names));
   for (const auto& enrolment : connection.enrolments_of(pupil_id))
     profile.enrolments.push_back(EnrolmentView{enrolment, names(enrolment.school_id)});
   profile.current_hours = current_hours(profile.placements, today);
@@ -148,17 +151,21 @@ Result<Id> create_pupil(Context& context, const Actor& actor, const NewPupil& re
     case OrgKind::School:
       break;
     case OrgKind::Provider: {
-      auto commissioner = request.commissioner_id ? connection.organisation(request.commissioner_id) : std::nullopt;
+      auto commissioner =
+          request.commissioner_id ? connection.organisation(request.commissioner_id) : std::nullopt;
       if (!commissioner || commissioner->kind == OrgKind::Provider)
-        errors.add("commissioner_id", "choose the school or local authority that referred the pupil");
+        errors.add("commissioner_id",
+                   "choose the school or local authority that referred the pupil");
       referral.provider_id = actor.organisation_id;
       referral.commissioner_id = request.commissioner_id;
       with_referral = true;
       break;
     }
     case OrgKind::LocalAuthority: {
-      auto provider = request.provider_id ? connection.organisation(request.provider_id) : std::nullopt;
-      if (!provider || provider->kind != OrgKind::Provider) errors.add("provider_id", "choose the provider the pupil is referred to");
+      auto provider =
+          request.provider_id ? connection.organisation(request.provider_id) : std::nullopt;
+      if (!provider || provider->kind != OrgKind::Provider)
+        errors.add("provider_id", "choose the provider the pupil is referred to");
       referral.provider_id = request.provider_id;
       referral.commissioner_id = actor.organisation_id;
       with_referral = true;
@@ -174,24 +181,32 @@ Result<Id> create_pupil(Context& context, const Actor& actor, const NewPupil& re
     Pupil stored = request.pupil;
     stored.id = pupil_id;
     stored.updated_at = now;
-    record_audit(tx, actor, now, "create", "pupil", pupil_id, pupil_id, nullptr, to_json(stored, academic_year_start(today)));
+    record_audit(tx, actor, now, "create", "pupil", pupil_id, pupil_id, nullptr,
+                 to_json(stored, academic_year_start(today)));
     if (with_referral) {
       referral.pupil_id = pupil_id;
       referral.referral_date = today;
       referral.status = PlacementStatus::Referred;
       referral.id = tx.insert_placement(referral, now);
-      record_audit(tx, actor, now, "create", "placement", referral.id, pupil_id, nullptr, to_json(referral));
+      record_audit(tx, actor, now, "create", "placement", referral.id, pupil_id, nullptr,
+                   to_json(referral));
     } else {
-      Enrolment enrolment{0, pupil_id, actor.organisation_id, request.admission_date.value_or(today), std::nullopt,
+      Enrolment enrolment{0,
+                          pupil_id,
+                          actor.organisation_id,
+                          request.admission_date.value_or(today),
+                          std::nullopt,
                           RegistrationType::Main};
       enrolment.id = tx.insert_enrolment(enrolment);
-      record_audit(tx, actor, now, "create", "enrolment", enrolment.id, pupil_id, nullptr, to_json(enrolment));
+      record_audit(tx, actor, now, "create", "enrolment", enrolment.id, pupil_id, nullptr,
+                   to_json(enrolment));
     }
     return pupil_id;
   });
 }
 
-Result<Pupil> update_pupil(Context& context, const Actor& actor, Id pupil_id, const PupilChange& change,
+Result<Pupil> update_pupil(Context& context, const Actor& actor, Id pupil_id,
+                           const PupilChange& change,
                            std::optional<std::int64_t> expected_updated_at) {
   auto& connection = context.store.connection();
   WAYMARK_TRY_STATUS(require_visible_pupil(connection, actor, pupil_id));
@@ -203,18 +218,22 @@ Result<Pupil> update_pupil(Context& context, const Actor& actor, Id pupil_id, co
     auto current = tx.pupil(pupil_id);
     if (!current) return Error::not_found("pupil");
     if (expected_updated_at && *expected_updated_at != current->updated_at)
-      return Error::conflict("updated_at", "someone else changed this pupil since you opened the form: reload and try again");
+      return Error::conflict(
+          "updated_at",
+          "someone else changed this pupil since you opened the form: reload and try again");
     Pupil changed = *current;
     ErrorList errors;
     change(changed, errors);
     changed.id = pupil_id;
     if (auto valid = validate_pupil(changed, today); !valid.ok()) errors.add_all(valid.error());
     if (!errors.empty()) return errors.to_error();
-    WAYMARK_TRY_STATUS(tx.update_pupil(changed, now));
+    // updated_at doubles as the record's version for stale-form checks: it must move on every
+    // save, even two saves within the same second.
+    WAYMARK_TRY_STATUS(tx.update_pupil(changed, std::max(now, current->updated_at + 1)));
     auto saved = tx.pupil(pupil_id);
     if (!saved) return Error::internal("pupil vanished during update");
-    record_audit(tx, actor, now, "update", "pupil", pupil_id, pupil_id, to_json(*current, year_start),
-                 to_json(*saved, year_start));
+    record_audit(tx, actor, now, "update", "pupil", pupil_id, pupil_id,
+                 to_json(*current, year_start), to_json(*saved, year_start));
     return std::move(*saved);
   });
 }

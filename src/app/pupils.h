@@ -46,7 +46,7 @@ struct PupilListItem {
   Pupil pupil;
   std::optional<int> nc_year;
   std::vector<PlacementView> placements;  // current and past, newest first
-  double current_hours = 0;              // sum over placements current today
+  double current_hours = 0;               // sum over placements current today
 };
 
 struct PupilList {
@@ -95,7 +95,8 @@ Result<Id> create_pupil(Context& context, const Actor& actor, const NewPupil& re
 // is given and the record has changed since, fails with Conflict so a stale form cannot silently
 // overwrite someone else's change.
 using PupilChange = std::function<void(Pupil&, ErrorList&)>;
-Result<Pupil> update_pupil(Context& context, const Actor& actor, Id pupil_id, const PupilChange& change,
+Result<Pupil> update_pupil(Context& context, const Actor& actor, Id pupil_id,
+                           const PupilChange& change,
                            std::optional<std::int64_t> expected_updated_at = std::nullopt);
 
 // Total hours a week of the placements current on `on`.

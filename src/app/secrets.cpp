@@ -45,8 +45,8 @@ std::string random_token() {
 std::string token_hash(const std::string& token) {
   init_crypto();
   unsigned char digest[32];
-  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(token.data()), token.size(),
-                     nullptr, 0);
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(token.data()),
+                     token.size(), nullptr, 0);
   return to_hex(digest, sizeof digest);
 }
 

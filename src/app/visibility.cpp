@@ -10,12 +10,14 @@ store::Visibility visibility_of(const Actor& actor) {
 }
 
 Status require_visible_pupil(store::Connection& connection, const Actor& actor, Id pupil_id) {
-  if (pupil_id <= 0 || !connection.pupil_visible(pupil_id, visibility_of(actor))) return Error::not_found("pupil");
+  if (pupil_id <= 0 || !connection.pupil_visible(pupil_id, visibility_of(actor)))
+    return Error::not_found("pupil");
   return {};
 }
 
 Status require_pupil_editor(const Actor& actor) {
-  if (!actor.can_edit_pupils()) return Error::forbidden("your role can view pupils but not change them");
+  if (!actor.can_edit_pupils())
+    return Error::forbidden("your role can view pupils but not change them");
   return {};
 }
 

@@ -5,8 +5,8 @@
 #include <iostream>
 #include <sstream>
 
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include "app/auth.h"
 #include "app/demo.h"
@@ -60,7 +60,8 @@ Result<Actor> cli_actor(store::Store& store, const std::string& as) {
       for (const auto& user : connection.users_in(organisation.id))
         if (user.active && user.roles.has(Role::Admin)) admins.push_back(user);
     if (admins.size() != 1)
-      return Error::invalid("--as", "say whose import this is: --as EMAIL (the import is audited under that user)");
+      return Error::invalid(
+          "--as", "say whose import this is: --as EMAIL (the import is audited under that user)");
     return app::actor_for_user(connection, admins.front().id);
   }
   auto record = connection.user_by_email(normalise_email(email));
@@ -87,7 +88,8 @@ int main(int argc, char** argv) {
   serve->add_option("--bind", bind, "address to listen on")->default_val("127.0.0.1");
   serve->add_option("--threads", threads, "worker threads")->default_val(2);
   serve->add_option("--web-root", web_root, "folder holding templates/ and static/");
-  serve->add_flag("--verbose", verbose, "log each request (route, status, time; never personal data)");
+  serve->add_flag("--verbose", verbose,
+                  "log each request (route, status, time; never personal data)");
 
   auto* demo = cli.add_subcommand("demo", "load the demo dataset into a new database");
   demo->add_option("--db", db_path, "SQLite database file")->required();
@@ -109,15 +111,16 @@ int main(int argc, char** argv) {
     return command;
   };
   auto* import_pupils = add_import("pupils", "import pupils (upn,forename,surname,dob,sex,...)");
-  auto* import_placements = add_import("placements", "import placements (upn,provider_urn,commissioner_urn,...)");
+  auto* import_placements =
+      add_import("placements", "import placements (upn,provider_urn,commissioner_urn,...)");
 
   CLI11_PARSE(cli, argc, argv);
 
   if (migrate->parsed()) {
     auto applied = store::sqlite::migrate(db_path);
     if (!applied.ok()) return fail(applied.error());
-    std::cout << "schema at version " << store::sqlite::latest_schema_version() << " (" << applied->size()
-              << " migrations applied)\n";
+    std::cout << "schema at version " << store::sqlite::latest_schema_version() << " ("
+              << applied->size() << " migrations applied)\n";
     return 0;
   }
 
@@ -129,8 +132,9 @@ int main(int argc, char** argv) {
   if (demo->parsed()) {
     auto summary = app::seed_demo(context, Date::today());
     if (!summary.ok()) return fail(summary.error());
-    std::cout << "demo data loaded: " << summary->organisations << " organisations, " << summary->users << " users, "
-              << summary->pupils << " pupils, " << summary->placements << " placements\n";
+    std::cout << "demo data loaded: " << summary->organisations << " organisations, "
+              << summary->users << " users, " << summary->pupils << " pupils, "
+              << summary->placements << " placements\n";
     return 0;
   }
 
@@ -151,8 +155,9 @@ int main(int argc, char** argv) {
       summary = app::import_placements(context, *actor, *rows, mode);
     }
     if (!summary.ok()) return fail(summary.error());
-    std::cout << (dry_run ? "dry run, nothing written: " : "") << summary->rows << " rows: " << summary->created
-              << " created, " << summary->updated << " updated, " << summary->unchanged << " unchanged\n";
+    std::cout << (dry_run ? "dry run, nothing written: " : "") << summary->rows
+              << " rows: " << summary->created << " created, " << summary->updated << " updated, "
+              << summary->unchanged << " unchanged\n";
     return 0;
   }
 

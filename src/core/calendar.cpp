@@ -13,13 +13,15 @@ Status validate_term(const Term& term, const Term* parent) {
     errors.add("start_date", "must fall within the academic year (1 September to 31 August)");
   if (term.end_date < year_start || term.end_date > year_end)
     errors.add("end_date", "must fall within the academic year (1 September to 31 August)");
-  if (parent != nullptr && (term.start_date < parent->start_date || term.end_date > parent->end_date))
+  if (parent != nullptr &&
+      (term.start_date < parent->start_date || term.end_date > parent->end_date))
     errors.add("start_date", "a half term must fall within its term");
   if (!errors.empty()) return errors.to_error();
   return {};
 }
 
-bool is_school_day(Date on, const std::vector<Term>& terms, const std::vector<ClosureDay>& closures) {
+bool is_school_day(Date on, const std::vector<Term>& terms,
+                   const std::vector<ClosureDay>& closures) {
   if (on.weekday() > 5) return false;
   // Half-term holidays lie inside a term but between its half terms, so where a term is divided
   // into half terms, only the half terms count.

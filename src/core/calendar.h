@@ -35,7 +35,8 @@ struct ClosureDay {
 Status validate_term(const Term& term, const Term* parent);
 
 // Whether `on` is a school day: Monday to Friday, inside a term, not a closure day.
-bool is_school_day(Date on, const std::vector<Term>& terms, const std::vector<ClosureDay>& closures);
+bool is_school_day(Date on, const std::vector<Term>& terms,
+                   const std::vector<ClosureDay>& closures);
 
 struct Subject {
   Id id = 0;
@@ -49,7 +50,7 @@ Status validate_subject(const Subject& subject);
 struct TeachingGroup {
   Id id = 0;
   Id organisation_id = 0;
-  std::string name;  // "10MA1", "KS4 English"
+  std::string name;   // "10MA1", "KS4 English"
   Id subject_id = 0;  // 0 when the group is not tied to one subject (a tutor group)
   int academic_year = 2025;
   std::vector<Id> staff_ids;

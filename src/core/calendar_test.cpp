@@ -36,10 +36,10 @@ TEST(CalendarTest, SchoolDaysSkipWeekendsHolidaysAndClosures) {
       {Date::from_ymd(2025, 9, 6), false},    // Saturday
       {Date::from_ymd(2025, 10, 28), false},  // half-term holiday
       {Date::from_ymd(2025, 11, 14), false},  // closure day
-      {Date::from_ymd(2025, 11, 13), true},
-      {Date::from_ymd(2025, 12, 22), false},  // after term
+      {Date::from_ymd(2025, 11, 13), true},  {Date::from_ymd(2025, 12, 22), false},  // after term
   };
-  for (const auto& test : cases) EXPECT_EQ(is_school_day(test.date, terms, closures), test.school_day) << test.date.iso();
+  for (const auto& test : cases)
+    EXPECT_EQ(is_school_day(test.date, terms, closures), test.school_day) << test.date.iso();
 }
 
 TEST(CalendarTest, SubjectsAndGroupsNeedNames) {

@@ -43,8 +43,9 @@ Result<Date> Date::parse(std::string_view text, const std::string& field) {
     year = to_int(text.substr(0, 4));
     month = to_int(text.substr(5, 2));
     day = to_int(text.substr(8, 2));
-  } else if (text.size() == 10 && text[2] == '/' && text[5] == '/' && all_digits(text.substr(0, 2)) &&
-             all_digits(text.substr(3, 2)) && all_digits(text.substr(6, 4))) {
+  } else if (text.size() == 10 && text[2] == '/' && text[5] == '/' &&
+             all_digits(text.substr(0, 2)) && all_digits(text.substr(3, 2)) &&
+             all_digits(text.substr(6, 4))) {
     day = to_int(text.substr(0, 2));
     month = to_int(text.substr(3, 2));
     year = to_int(text.substr(6, 4));
@@ -77,16 +78,30 @@ Date Date::today() {
 }
 
 namespace {
-chr::year_month_day ymd_of(std::int64_t days) { return chr::year_month_day{chr::sys_days{chr::days{days}}}; }
+chr::year_month_day ymd_of(std::int64_t days) {
+  return chr::year_month_day{chr::sys_days{chr::days{days}}};
+}
 }  // namespace
 
-int Date::year() const { return static_cast<int>(ymd_of(days_).year()); }
-unsigned Date::month() const { return static_cast<unsigned>(ymd_of(days_).month()); }
-unsigned Date::day() const { return static_cast<unsigned>(ymd_of(days_).day()); }
-unsigned Date::weekday() const { return chr::weekday{chr::sys_days{chr::days{days_}}}.iso_encoding(); }
+int Date::year() const {
+  return static_cast<int>(ymd_of(days_).year());
+}
+unsigned Date::month() const {
+  return static_cast<unsigned>(ymd_of(days_).month());
+}
+unsigned Date::day() const {
+  return static_cast<unsigned>(ymd_of(days_).day());
+}
+unsigned Date::weekday() const {
+  return chr::weekday{chr::sys_days{chr::days{days_}}}.iso_encoding();
+}
 
-std::string Date::iso() const { return fmt::format("{:04}-{:02}-{:02}", year(), month(), day()); }
-std::string Date::uk() const { return fmt::format("{:02}/{:02}/{:04}", day(), month(), year()); }
+std::string Date::iso() const {
+  return fmt::format("{:04}-{:02}-{:02}", year(), month(), day());
+}
+std::string Date::uk() const {
+  return fmt::format("{:02}/{:02}/{:04}", day(), month(), year());
+}
 
 std::int64_t now_utc_seconds() {
   return chr::duration_cast<chr::seconds>(chr::system_clock::now().time_since_epoch()).count();

@@ -1,5 +1,6 @@
 // Calendar dates (Europe/London school days) and UTC timestamps.
-// A Date is a plain calendar date with no time zone; it is stored and sent as ISO 8601 "YYYY-MM-DD".
+// A Date is a plain calendar date with no time zone; it is stored and sent as ISO 8601
+// "YYYY-MM-DD".
 #pragma once
 
 #include <chrono>

@@ -13,9 +13,15 @@ struct ParseCase {
 
 TEST(DateTest, ParsesIsoAndUkForms) {
   const ParseCase cases[] = {
-      {"2025-09-01", true, "2025-09-01"}, {"01/09/2025", true, "2025-09-01"}, {"2024-02-29", true, "2024-02-29"},
-      {"2025-02-29", false, ""},          {"2025-13-01", false, ""},          {"31/04/2025", false, ""},
-      {"", false, ""},                    {"2025-9-1", false, ""},            {"tomorrow", false, ""},
+      {"2025-09-01", true, "2025-09-01"},
+      {"01/09/2025", true, "2025-09-01"},
+      {"2024-02-29", true, "2024-02-29"},
+      {"2025-02-29", false, ""},
+      {"2025-13-01", false, ""},
+      {"31/04/2025", false, ""},
+      {"", false, ""},
+      {"2025-9-1", false, ""},
+      {"tomorrow", false, ""},
       {"1800-01-01", false, ""},
   };
   for (const auto& test : cases) {
@@ -38,7 +44,9 @@ TEST(DateTest, ArithmeticAndWeekdays) {
   EXPECT_LT(date, date.plus_days(1));
 }
 
-TEST(DateTest, FormatsUtcInstants) { EXPECT_EQ(iso_utc(0), "1970-01-01T00:00:00Z"); }
+TEST(DateTest, FormatsUtcInstants) {
+  EXPECT_EQ(iso_utc(0), "1970-01-01T00:00:00Z");
+}
 
 }  // namespace
 }  // namespace waymark

@@ -10,9 +10,12 @@ namespace waymark {
 
 const char* to_string(OrgKind kind) {
   switch (kind) {
-    case OrgKind::Provider: return "provider";
-    case OrgKind::School: return "school";
-    case OrgKind::LocalAuthority: return "local_authority";
+    case OrgKind::Provider:
+      return "provider";
+    case OrgKind::School:
+      return "school";
+    case OrgKind::LocalAuthority:
+      return "local_authority";
   }
   return "school";
 }
@@ -44,7 +47,8 @@ Status validate_organisation(const Organisation& organisation) {
     if (!digits) errors.add("urn", "must be 6 digits");
   }
   if (organisation.la_code && !is_la_code(*organisation.la_code)) {
-    errors.add("la_code", fmt::format("{} is not a recognised local authority number", *organisation.la_code));
+    errors.add("la_code",
+               fmt::format("{} is not a recognised local authority number", *organisation.la_code));
   }
   if (organisation.establishment_number &&
       (*organisation.establishment_number < 1000 || *organisation.establishment_number > 9999)) {
@@ -58,7 +62,9 @@ Status validate_organisation(const Organisation& organisation) {
     case OrgKind::Provider:
       if (organisation.registered) {
         if (!organisation.la_code || !organisation.establishment_number)
-          errors.add("establishment_number", "a registered provider needs its DfE number (LA code and establishment number)");
+          errors.add(
+              "establishment_number",
+              "a registered provider needs its DfE number (LA code and establishment number)");
         if (!organisation.urn) errors.add("urn", "a registered provider needs its URN");
       }
       break;

@@ -1,4 +1,5 @@
-// Organisations: AP providers, schools and local authorities, and how their identifiers are checked.
+// Organisations: AP providers, schools and local authorities, and how their identifiers are
+// checked.
 #pragma once
 
 #include <optional>
@@ -19,11 +20,14 @@ struct Organisation {
   Id id = 0;
   OrgKind kind = OrgKind::School;
   std::string name;
-  std::optional<std::string> urn;           // Ofsted/DfE unique reference number, 6 digits
-  std::optional<int> la_code;               // schools and LAs: 3-digit LA number; providers: the LA area they sit in
-  std::optional<int> establishment_number;  // schools and registered providers: 4 digits (DfE number = LA code + this)
+  std::optional<std::string> urn;  // Ofsted/DfE unique reference number, 6 digits
+  std::optional<int>
+      la_code;  // schools and LAs: 3-digit LA number; providers: the LA area they sit in
+  std::optional<int> establishment_number;  // schools and registered providers: 4 digits (DfE
+                                            // number = LA code + this)
   bool registered = false;                  // providers: on the DfE register of independent schools
-  Id local_authority_id = 0;                // schools and providers: the LA whose area they are in (0 = none recorded)
+  Id local_authority_id =
+      0;  // schools and providers: the LA whose area they are in (0 = none recorded)
 
   // "801/2000" for a DfE number, empty if not known.
   std::string dfe_number() const;

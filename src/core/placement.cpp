@@ -37,23 +37,33 @@ const char* label(PlacementStatus status) {
 Result<PlacementStatus> parse_placement_status(std::string_view text, const std::string& field) {
   for (const auto& info : kStatuses)
     if (text == info.key) return info.status;
-  return Error::invalid(field, fmt::format("'{}' is not a status (referred, planning_meeting, initial_assessment, active, ended)", text));
+  return Error::invalid(
+      field,
+      fmt::format(
+          "'{}' is not a status (referred, planning_meeting, initial_assessment, active, ended)",
+          text));
 }
 
 const char* to_string(EndReason reason) {
   switch (reason) {
-    case EndReason::Reintegrated: return "reintegrated";
-    case EndReason::MovedOn: return "moved_on";
-    case EndReason::Other: return "other";
+    case EndReason::Reintegrated:
+      return "reintegrated";
+    case EndReason::MovedOn:
+      return "moved_on";
+    case EndReason::Other:
+      return "other";
   }
   return "other";
 }
 
 const char* label(EndReason reason) {
   switch (reason) {
-    case EndReason::Reintegrated: return "Reintegrated";
-    case EndReason::MovedOn: return "Moved on";
-    case EndReason::Other: return "Other";
+    case EndReason::Reintegrated:
+      return "Reintegrated";
+    case EndReason::MovedOn:
+      return "Moved on";
+    case EndReason::Other:
+      return "Other";
   }
   return "Other";
 }
@@ -62,10 +72,13 @@ Result<EndReason> parse_end_reason(std::string_view text, const std::string& fie
   if (text == "reintegrated") return EndReason::Reintegrated;
   if (text == "moved_on") return EndReason::MovedOn;
   if (text == "other") return EndReason::Other;
-  return Error::invalid(field, fmt::format("'{}' is not an end reason (reintegrated, moved_on, other)", text));
+  return Error::invalid(
+      field, fmt::format("'{}' is not an end reason (reintegrated, moved_on, other)", text));
 }
 
-const char* to_string(Session session) { return session == Session::Am ? "AM" : "PM"; }
+const char* to_string(Session session) {
+  return session == Session::Am ? "AM" : "PM";
+}
 
 namespace {
 constexpr const char* kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri"};
@@ -78,7 +91,8 @@ std::string to_string(const TimetableSlot& slot) {
 Result<TimetableSlot> parse_timetable_slot(std::string_view text, const std::string& field) {
   std::string compact;
   for (char c : text)
-    if (std::isalnum(static_cast<unsigned char>(c))) compact += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      compact += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (compact.size() >= 3) {
     std::string session = compact.substr(compact.size() - 2);
     std::string day = compact.substr(0, compact.size() - 2);
@@ -91,7 +105,8 @@ Result<TimetableSlot> parse_timetable_slot(std::string_view text, const std::str
       }
     }
   }
-  return Error::invalid(field, fmt::format("'{}' is not a session (like \"Mon AM\" or \"Fri PM\")", text));
+  return Error::invalid(field,
+                        fmt::format("'{}' is not a session (like \"Mon AM\" or \"Fri PM\")", text));
 }
 
 bool Placement::current_on(Date on) const {
@@ -110,31 +125,38 @@ Status validate_placement(const Placement& placement) {
     errors.add("commissioner_id", "must be a different organisation from the provider");
   if (placement.start_date && *placement.start_date < placement.referral_date)
     errors.add("start_date", "must not be before the referral date");
-  if (placement.planned_end_date && placement.start_date && *placement.planned_end_date < *placement.start_date)
+  if (placement.planned_end_date && placement.start_date &&
+      *placement.planned_end_date < *placement.start_date)
     errors.add("planned_end_date", "must not be before the start date");
-  if (placement.actual_end_date && placement.start_date && *placement.actual_end_date < *placement.start_date)
+  if (placement.actual_end_date && placement.start_date &&
+      *placement.actual_end_date < *placement.start_date)
     errors.add("actual_end_date", "must not be before the start date");
   if (placement.actual_end_date && *placement.actual_end_date < placement.referral_date)
     errors.add("actual_end_date", "must not be before the referral date");
   if (!(placement.hours_per_week >= 0 && placement.hours_per_week <= 32.5))
     errors.add("hours_per_week", "must be between 0 and 32.5");
-  if (placement.timetable.size() > 10) errors.add("timetable", "has more than the 10 sessions in a week");
+  if (placement.timetable.size() > 10)
+    errors.add("timetable", "has more than the 10 sessions in a week");
   std::vector<TimetableSlot> sorted = placement.timetable;
   std::sort(sorted.begin(), sorted.end());
   if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end())
     errors.add("timetable", "lists a session twice");
   for (const auto& slot : placement.timetable)
-    if (slot.weekday < 1 || slot.weekday > 5) errors.add("timetable", "sessions must be Monday to Friday");
+    if (slot.weekday < 1 || slot.weekday > 5)
+      errors.add("timetable", "sessions must be Monday to Friday");
   if (placement.status == PlacementStatus::Active && !placement.start_date)
     errors.add("start_date", "is required once the placement is active");
   if (placement.status == PlacementStatus::Ended) {
-    if (!placement.actual_end_date) errors.add("actual_end_date", "is required when the placement has ended");
+    if (!placement.actual_end_date)
+      errors.add("actual_end_date", "is required when the placement has ended");
     if (!placement.end_reason) errors.add("end_reason", "is required when the placement has ended");
   } else {
-    if (placement.actual_end_date) errors.add("actual_end_date", "is only set when the placement has ended");
+    if (placement.actual_end_date)
+      errors.add("actual_end_date", "is only set when the placement has ended");
     if (placement.end_reason) errors.add("end_reason", "is only set when the placement has ended");
   }
-  for (const auto* text : {&placement.reason, &placement.objectives, &placement.reintegration_plan, &placement.end_notes})
+  for (const auto* text : {&placement.reason, &placement.objectives, &placement.reintegration_plan,
+                           &placement.end_notes})
     if (text->size() > 4000) errors.add("reason", "free text must be at most 4000 characters");
   if (!errors.empty()) return errors.to_error();
   return {};
@@ -143,18 +165,23 @@ Status validate_placement(const Placement& placement) {
 Status check_status_change(PlacementStatus from, PlacementStatus to) {
   if (from == to) return {};
   if (from == PlacementStatus::Ended)
-    return Error::invalid("status", "an ended placement cannot be reopened; record a new placement");
+    return Error::invalid("status",
+                          "an ended placement cannot be reopened; record a new placement");
   if (to == PlacementStatus::Ended) return {};
   if (static_cast<int>(to) < static_cast<int>(from))
-    return Error::invalid("status", fmt::format("cannot move back from {} to {}", label(from), label(to)));
+    return Error::invalid("status",
+                          fmt::format("cannot move back from {} to {}", label(from), label(to)));
   return {};
 }
 
 const char* to_string(RegistrationType type) {
   switch (type) {
-    case RegistrationType::Main: return "main";
-    case RegistrationType::Dual: return "dual";
-    case RegistrationType::Subsidiary: return "subsidiary";
+    case RegistrationType::Main:
+      return "main";
+    case RegistrationType::Dual:
+      return "dual";
+    case RegistrationType::Subsidiary:
+      return "subsidiary";
   }
   return "main";
 }

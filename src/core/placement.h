@@ -17,7 +17,8 @@ namespace waymark {
 enum class PlacementStatus { Referred, PlanningMeeting, InitialAssessment, Active, Ended };
 const char* to_string(PlacementStatus status);  // "referred", "planning_meeting", ...
 const char* label(PlacementStatus status);      // "Planning meeting"
-Result<PlacementStatus> parse_placement_status(std::string_view text, const std::string& field = "status");
+Result<PlacementStatus> parse_placement_status(std::string_view text,
+                                               const std::string& field = "status");
 
 enum class EndReason { Reintegrated, MovedOn, Other };
 const char* to_string(EndReason reason);  // "reintegrated", "moved_on", "other"
@@ -35,7 +36,8 @@ struct TimetableSlot {
 };
 // "Mon AM" <-> slot. Parses "mon-am", "Mon AM", "1AM".
 std::string to_string(const TimetableSlot& slot);
-Result<TimetableSlot> parse_timetable_slot(std::string_view text, const std::string& field = "timetable");
+Result<TimetableSlot> parse_timetable_slot(std::string_view text,
+                                           const std::string& field = "timetable");
 
 struct Placement {
   Id id = 0;
@@ -73,7 +75,8 @@ Status check_status_change(PlacementStatus from, PlacementStatus to);
 
 enum class RegistrationType { Main, Dual, Subsidiary };
 const char* to_string(RegistrationType type);  // "main", "dual", "subsidiary"
-Result<RegistrationType> parse_registration_type(std::string_view text, const std::string& field = "registration");
+Result<RegistrationType> parse_registration_type(std::string_view text,
+                                                 const std::string& field = "registration");
 
 // A pupil on a school's roll (admission register).
 struct Enrolment {
@@ -84,7 +87,9 @@ struct Enrolment {
   std::optional<Date> leaving_date;
   RegistrationType registration = RegistrationType::Main;
 
-  bool current_on(Date on) const { return admission_date <= on && (!leaving_date || *leaving_date >= on); }
+  bool current_on(Date on) const {
+    return admission_date <= on && (!leaving_date || *leaving_date >= on);
+  }
 };
 
 Status validate_enrolment(const Enrolment& enrolment);

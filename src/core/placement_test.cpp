@@ -25,7 +25,9 @@ bool has_field(const Status& status, const std::string& field) {
   return false;
 }
 
-TEST(PlacementTest, ValidPlacementPasses) { EXPECT_TRUE(validate_placement(valid_placement()).ok()); }
+TEST(PlacementTest, ValidPlacementPasses) {
+  EXPECT_TRUE(validate_placement(valid_placement()).ok());
+}
 
 struct InvalidCase {
   const char* name;
@@ -37,17 +39,39 @@ TEST(PlacementTest, RejectsEachProblemNamingItsField) {
   const InvalidCase cases[] = {
       {"no provider", [](Placement& p) { p.provider_id = 0; }, "provider_id"},
       {"no commissioner", [](Placement& p) { p.commissioner_id = 0; }, "commissioner_id"},
-      {"self-commissioned", [](Placement& p) { p.commissioner_id = p.provider_id; }, "commissioner_id"},
-      {"start before referral", [](Placement& p) { p.start_date = Date::from_ymd(2025, 8, 1); }, "start_date"},
-      {"planned end before start", [](Placement& p) { p.planned_end_date = Date::from_ymd(2025, 9, 2); }, "planned_end_date"},
+      {"self-commissioned", [](Placement& p) { p.commissioner_id = p.provider_id; },
+       "commissioner_id"},
+      {"start before referral", [](Placement& p) { p.start_date = Date::from_ymd(2025, 8, 1); },
+       "start_date"},
+      {"planned end before start",
+       [](Placement& p) { p.planned_end_date = Date::from_ymd(2025, 9, 2); }, "planned_end_date"},
       {"too many hours", [](Placement& p) { p.hours_per_week = 40; }, "hours_per_week"},
       {"negative hours", [](Placement& p) { p.hours_per_week = -1; }, "hours_per_week"},
-      {"session twice", [](Placement& p) { p.timetable.push_back({1, Session::Am}); }, "timetable"},
-      {"weekend", [](Placement& p) { p.timetable.push_back({6, Session::Am}); }, "timetable"},
+      {"session twice",
+       [](Placement& p) {
+         p.timetable.push_back({1, Session::Am});
+       },
+       "timetable"},
+      {"weekend",
+       [](Placement& p) {
+         p.timetable.push_back({6, Session::Am});
+       },
+       "timetable"},
       {"active without start", [](Placement& p) { p.start_date.reset(); }, "start_date"},
-      {"ended without date", [](Placement& p) { p.status = PlacementStatus::Ended; p.end_reason = EndReason::Reintegrated; }, "actual_end_date"},
-      {"ended without reason", [](Placement& p) { p.status = PlacementStatus::Ended; p.actual_end_date = Date::from_ymd(2025, 12, 1); }, "end_reason"},
-      {"end date while active", [](Placement& p) { p.actual_end_date = Date::from_ymd(2025, 12, 1); }, "actual_end_date"},
+      {"ended without date",
+       [](Placement& p) {
+         p.status = PlacementStatus::Ended;
+         p.end_reason = EndReason::Reintegrated;
+       },
+       "actual_end_date"},
+      {"ended without reason",
+       [](Placement& p) {
+         p.status = PlacementStatus::Ended;
+         p.actual_end_date = Date::from_ymd(2025, 12, 1);
+       },
+       "end_reason"},
+      {"end date while active",
+       [](Placement& p) { p.actual_end_date = Date::from_ymd(2025, 12, 1); }, "actual_end_date"},
   };
   for (const auto& test : cases) {
     Placement placement = valid_placement();
@@ -57,7 +81,8 @@ TEST(PlacementTest, RejectsEachProblemNamingItsField) {
 }
 
 TEST(PlacementTest, StatusMovesForwardOrEndsButNeverReopens) {
-  EXPECT_TRUE(check_status_change(PlacementStatus::Referred, PlacementStatus::PlanningMeeting).ok());
+  EXPECT_TRUE(
+      check_status_change(PlacementStatus::Referred, PlacementStatus::PlanningMeeting).ok());
   EXPECT_TRUE(check_status_change(PlacementStatus::Referred, PlacementStatus::Active).ok());
   EXPECT_TRUE(check_status_change(PlacementStatus::InitialAssessment, PlacementStatus::Ended).ok());
   EXPECT_FALSE(check_status_change(PlacementStatus::Active, PlacementStatus::Referred).ok());
@@ -82,7 +107,8 @@ TEST(PlacementTest, CurrentOnlyWhenActiveAndStarted) {
 }
 
 TEST(PlacementTest, EnrolmentDatesInOrder) {
-  Enrolment enrolment{0, 1, 2, Date::from_ymd(2025, 9, 1), Date::from_ymd(2025, 8, 1), RegistrationType::Main};
+  Enrolment enrolment{
+      0, 1, 2, Date::from_ymd(2025, 9, 1), Date::from_ymd(2025, 8, 1), RegistrationType::Main};
   EXPECT_FALSE(validate_enrolment(enrolment).ok());
   enrolment.leaving_date.reset();
   EXPECT_TRUE(validate_enrolment(enrolment).ok());

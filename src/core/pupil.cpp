@@ -11,9 +11,12 @@ namespace waymark {
 
 const char* to_string(Sex sex) {
   switch (sex) {
-    case Sex::Female: return "F";
-    case Sex::Male: return "M";
-    case Sex::Unknown: return "U";
+    case Sex::Female:
+      return "F";
+    case Sex::Male:
+      return "M";
+    case Sex::Unknown:
+      return "U";
   }
   return "U";
 }
@@ -30,9 +33,12 @@ Result<Sex> parse_sex(std::string_view text, const std::string& field) {
 
 const char* to_string(SenStatus sen) {
   switch (sen) {
-    case SenStatus::None: return "N";
-    case SenStatus::Support: return "K";
-    case SenStatus::Ehcp: return "E";
+    case SenStatus::None:
+      return "N";
+    case SenStatus::Support:
+      return "K";
+    case SenStatus::Ehcp:
+      return "E";
   }
   return "N";
 }
@@ -52,7 +58,8 @@ struct BarrierInfo {
 };
 constexpr BarrierInfo kBarriers[] = {
     {Barrier::Attendance, "attendance", "Attendance"},
-    {Barrier::LearningDifficulty, "learning_difficulty", "Learning difficulties (identified or not yet recognised)"},
+    {Barrier::LearningDifficulty, "learning_difficulty",
+     "Learning difficulties (identified or not yet recognised)"},
     {Barrier::Behaviour, "behaviour", "Behavioural difficulties"},
     {Barrier::EmotionalSocial, "emotional_social", "Emotional or social difficulties"},
     {Barrier::Medical, "medical", "Medical needs"},
@@ -122,10 +129,12 @@ std::optional<int> Pupil::nc_year(int academic_year_start) const {
 namespace {
 
 bool blank(const std::string& text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
 }
 
-void check_name(ErrorList& errors, const std::string& field, const std::string& value, bool required) {
+void check_name(ErrorList& errors, const std::string& field, const std::string& value,
+                bool required) {
   if (required && blank(value)) {
     errors.add(field, "is required");
   } else if (value.size() > kMaxNameLength) {
@@ -160,7 +169,8 @@ Status validate_pupil(const Pupil& pupil, Date today) {
   for (std::size_t index = 0; index < pupil.barriers.size(); ++index) {
     for (std::size_t earlier = 0; earlier < index; ++earlier)
       if (pupil.barriers[earlier].barrier == pupil.barriers[index].barrier)
-        errors.add(fmt::format("barriers[{}]", index), fmt::format("'{}' is listed twice", label(pupil.barriers[index].barrier)));
+        errors.add(fmt::format("barriers[{}]", index),
+                   fmt::format("'{}' is listed twice", label(pupil.barriers[index].barrier)));
     if (pupil.barriers[index].notes.size() > kMaxFreeTextLength)
       errors.add(fmt::format("barriers[{}].notes", index), "is too long");
   }
@@ -173,7 +183,8 @@ Status validate_pupil(const Pupil& pupil, Date today) {
       errors.add(prefix + "phone", "give a phone number or an email address");
     if (!blank(contact.email) && !plausible_email(contact.email))
       errors.add(prefix + "email", "is not an email address");
-    if (contact.priority < 1 || contact.priority > 9) errors.add(prefix + "priority", "must be 1 to 9");
+    if (contact.priority < 1 || contact.priority > 9)
+      errors.add(prefix + "priority", "must be 1 to 9");
   }
   if (!errors.empty()) return errors.to_error();
   return {};

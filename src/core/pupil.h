@@ -23,25 +23,33 @@ const char* to_string(SenStatus sen);  // "N", "K", "E"
 Result<SenStatus> parse_sen_status(std::string_view text, const std::string& field = "sen");
 
 // Barriers to learning (policy 004 §2).
-enum class Barrier { Attendance, LearningDifficulty, Behaviour, EmotionalSocial, Medical, Disengagement };
+enum class Barrier {
+  Attendance,
+  LearningDifficulty,
+  Behaviour,
+  EmotionalSocial,
+  Medical,
+  Disengagement
+};
 const char* to_string(Barrier barrier);  // "attendance", "learning_difficulty", ...
-const char* label(Barrier barrier);      // "Learning difficulties (identified or not yet recognised)"
+const char* label(Barrier barrier);  // "Learning difficulties (identified or not yet recognised)"
 Result<Barrier> parse_barrier(std::string_view text, const std::string& field = "barriers");
 const std::vector<Barrier>& all_barriers();
 
 // Yes/no characteristics shown as flags. SEN is separate (three values).
 struct PupilFlags {
   bool pupil_premium = false;
-  bool fsm = false;                  // free school meals
-  bool looked_after = false;         // LAC / CLA
-  bool child_in_need = false;        // CIN
-  bool child_protection = false;     // CP plan
-  bool eal = false;                  // English as an additional language
+  bool fsm = false;               // free school meals
+  bool looked_after = false;      // LAC / CLA
+  bool child_in_need = false;     // CIN
+  bool child_protection = false;  // CP plan
+  bool eal = false;               // English as an additional language
   bool young_carer = false;
   bool operator==(const PupilFlags&) const = default;
 };
 
-// Names the flags for filters, CSV columns and forms: {"pupil_premium", &PupilFlags::pupil_premium}, ...
+// Names the flags for filters, CSV columns and forms: {"pupil_premium",
+// &PupilFlags::pupil_premium}, ...
 struct FlagField {
   const char* key;
   const char* label;

@@ -23,7 +23,9 @@ bool has_field(const Status& status, const std::string& field) {
   return false;
 }
 
-TEST(PupilTest, ValidPupilPasses) { EXPECT_TRUE(validate_pupil(valid_pupil(), kToday).ok()); }
+TEST(PupilTest, ValidPupilPasses) {
+  EXPECT_TRUE(validate_pupil(valid_pupil(), kToday).ok());
+}
 
 TEST(PupilTest, ReportsEveryProblemAtOnce) {
   Pupil pupil = valid_pupil();
@@ -94,9 +96,11 @@ struct CodeCase {
 };
 
 TEST(PupilTest, ParsesSexAndSenCodes) {
-  for (const auto& [text, ok] : std::vector<CodeCase>{{"F", true}, {"m", true}, {"Female", true}, {"U", true}, {"Q", false}, {"", false}})
+  for (const auto& [text, ok] : std::vector<CodeCase>{
+           {"F", true}, {"m", true}, {"Female", true}, {"U", true}, {"Q", false}, {"", false}})
     EXPECT_EQ(parse_sex(text).ok(), ok) << text;
-  for (const auto& [text, ok] : std::vector<CodeCase>{{"N", true}, {"K", true}, {"E", true}, {"", true}, {"S", false}})
+  for (const auto& [text, ok] :
+       std::vector<CodeCase>{{"N", true}, {"K", true}, {"E", true}, {"", true}, {"S", false}})
     EXPECT_EQ(parse_sen_status(text).ok(), ok) << text;
   EXPECT_EQ(parse_sen_status("E").value(), SenStatus::Ehcp);
   EXPECT_FALSE(parse_barrier("nonsense").ok());

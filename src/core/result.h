@@ -39,11 +39,14 @@ struct Error {
     return Error{ErrorKind::Invalid, std::move(message), {{std::move(field), std::move(reason)}}};
   }
   static Error invalid(std::vector<FieldError> fields) {
-    std::string message = fields.empty() ? "invalid input" : fields.front().field + ": " + fields.front().reason;
+    std::string message =
+        fields.empty() ? "invalid input" : fields.front().field + ": " + fields.front().reason;
     if (fields.size() > 1) message += " (and " + std::to_string(fields.size() - 1) + " more)";
     return Error{ErrorKind::Invalid, std::move(message), std::move(fields)};
   }
-  static Error not_found(std::string what) { return Error{ErrorKind::NotFound, std::move(what) + " not found", {}}; }
+  static Error not_found(std::string what) {
+    return Error{ErrorKind::NotFound, std::move(what) + " not found", {}};
+  }
   static Error conflict(std::string field, std::string reason) {
     std::string message = field + ": " + reason;
     return Error{ErrorKind::Conflict, std::move(message), {{std::move(field), std::move(reason)}}};
@@ -51,9 +54,15 @@ struct Error {
   static Error unauthenticated(std::string message = "please sign in") {
     return Error{ErrorKind::Unauthenticated, std::move(message), {}};
   }
-  static Error forbidden(std::string message) { return Error{ErrorKind::Forbidden, std::move(message), {}}; }
-  static Error locked(std::string message) { return Error{ErrorKind::Locked, std::move(message), {}}; }
-  static Error internal(std::string message) { return Error{ErrorKind::Internal, std::move(message), {}}; }
+  static Error forbidden(std::string message) {
+    return Error{ErrorKind::Forbidden, std::move(message), {}};
+  }
+  static Error locked(std::string message) {
+    return Error{ErrorKind::Locked, std::move(message), {}};
+  }
+  static Error internal(std::string message) {
+    return Error{ErrorKind::Internal, std::move(message), {}};
+  }
 };
 
 // Result<T>: a T or an Error. [[nodiscard]] so that a failure cannot be dropped silently.
@@ -104,7 +113,9 @@ using Status = Result<void>;
 // Collects field errors across a whole form or file so that every problem is reported at once.
 class ErrorList {
  public:
-  void add(std::string field, std::string reason) { fields_.push_back({std::move(field), std::move(reason)}); }
+  void add(std::string field, std::string reason) {
+    fields_.push_back({std::move(field), std::move(reason)});
+  }
   void add_all(const Error& error, const std::string& prefix = "");
   bool empty() const { return fields_.empty(); }
   const std::vector<FieldError>& fields() const { return fields_; }
@@ -117,15 +128,15 @@ class ErrorList {
 }  // namespace waymark
 
 // Propagates an error from a Result-returning expression; evaluates to the value otherwise.
-#define WAYMARK_TRY(expr)                                     \
-  ({                                                          \
-    auto _waymark_result = (expr);                            \
+#define WAYMARK_TRY(expr)                                                 \
+  ({                                                                      \
+    auto _waymark_result = (expr);                                        \
     if (!_waymark_result.ok()) return std::move(_waymark_result).error(); \
-    std::move(_waymark_result).value();                       \
+    std::move(_waymark_result).value();                                   \
   })
 
-#define WAYMARK_TRY_STATUS(expr)                              \
-  do {                                                        \
-    auto _waymark_status = (expr);                            \
+#define WAYMARK_TRY_STATUS(expr)                                          \
+  do {                                                                    \
+    auto _waymark_status = (expr);                                        \
     if (!_waymark_status.ok()) return std::move(_waymark_status).error(); \
   } while (false)

@@ -14,7 +14,8 @@ enum class Role : std::uint8_t {
   Admin,         // manages the organisation's users and data
   Teacher,       // records and edits pupils' data
   Head,          // leadership: everything a teacher can, plus the audit trail
-  Commissioner,  // staff of a commissioning school or LA: sees only the pupils the organisation placed
+  Commissioner,  // staff of a commissioning school or LA: sees only the pupils the organisation
+                 // placed
   Auditor,       // read-only
 };
 
@@ -37,7 +38,9 @@ class Roles {
   bool operator==(const Roles&) const = default;
 
  private:
-  static std::uint8_t bit(Role role) { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(role)); }
+  static std::uint8_t bit(Role role) {
+    return static_cast<std::uint8_t>(1u << static_cast<unsigned>(role));
+  }
   std::uint8_t bits_ = 0;
 };
 

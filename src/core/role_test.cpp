@@ -44,7 +44,8 @@ TEST(UserTest, ValidatesEmailNameRolesAndPasswords) {
 }
 
 TEST(OrganisationTest, RegisteredProvidersNeedTheirNumbers) {
-  Organisation provider{0, OrgKind::Provider, "Balance AP", std::nullopt, std::nullopt, std::nullopt, true, 0};
+  Organisation provider{
+      0, OrgKind::Provider, "Balance AP", std::nullopt, std::nullopt, std::nullopt, true, 0};
   auto status = validate_organisation(provider);
   ASSERT_FALSE(status.ok());
   provider.la_code = 886;
@@ -54,7 +55,8 @@ TEST(OrganisationTest, RegisteredProvidersNeedTheirNumbers) {
   EXPECT_EQ(provider.dfe_number(), "886/6001");
   provider.urn = "15A001";
   EXPECT_FALSE(validate_organisation(provider).ok());
-  Organisation unregistered{0, OrgKind::Provider, "Bridges", std::nullopt, std::nullopt, std::nullopt, false, 0};
+  Organisation unregistered{
+      0, OrgKind::Provider, "Bridges", std::nullopt, std::nullopt, std::nullopt, false, 0};
   EXPECT_TRUE(validate_organisation(unregistered).ok());
   Organisation school{0, OrgKind::School, "Ashfield", "123456", 999, 4001, false, 0};
   EXPECT_FALSE(validate_organisation(school).ok());  // 999 is not an LA

@@ -9,7 +9,8 @@ std::string normalise_email(std::string email) {
   auto not_space = [](unsigned char c) { return !std::isspace(c); };
   email.erase(email.begin(), std::find_if(email.begin(), email.end(), not_space));
   email.erase(std::find_if(email.rbegin(), email.rend(), not_space).base(), email.end());
-  std::transform(email.begin(), email.end(), email.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(email.begin(), email.end(), email.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   return email;
 }
 
@@ -19,8 +20,8 @@ Status validate_user(const User& user, OrgKind organisation_kind) {
   auto at = email.find('@');
   if (email.empty()) {
     errors.add("email", "is required");
-  } else if (email.size() > 254 || at == std::string::npos || at == 0 || email.find('.', at) == std::string::npos ||
-             email.find(' ') != std::string::npos) {
+  } else if (email.size() > 254 || at == std::string::npos || at == 0 ||
+             email.find('.', at) == std::string::npos || email.find(' ') != std::string::npos) {
     errors.add("email", "is not an email address");
   }
   if (user.display_name.empty()) errors.add("display_name", "is required");

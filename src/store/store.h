@@ -44,7 +44,7 @@ struct Visibility {
 };
 
 struct PupilFilter {
-  std::string search;  // matches UPN exactly, or the start of any legal or preferred name
+  std::string search;      // matches UPN exactly, or the start of any legal or preferred name
   Id provider_id = 0;      // has a placement at this provider
   Id commissioner_id = 0;  // has a placement commissioned by this organisation
   Id school_id = 0;        // on this school's roll
@@ -99,9 +99,9 @@ struct AuditEntry {
   std::string action;  // "create", "update", "delete", "status", "import", "login", ...
   std::string entity;  // "pupil", "placement", "user", ...
   Id entity_id = 0;
-  Id pupil_id = 0;          // 0 when the record is not about one pupil
-  std::string before_json;  // "" when there was no record before
-  std::string after_json;   // "" when there is no record after
+  Id pupil_id = 0;                // 0 when the record is not about one pupil
+  std::string before_json;        // "" when there was no record before
+  std::string after_json;         // "" when there is no record after
   std::string user_display_name;  // filled by reads
 };
 
@@ -133,7 +133,8 @@ class Connection {
   virtual void set_password_hash(Id user_id, const std::string& password_hash) = 0;
 
   // Sessions and API tokens (stored by hash only).
-  virtual void insert_session(const std::string& token_hash, const SessionRecord& session, std::int64_t now) = 0;
+  virtual void insert_session(const std::string& token_hash, const SessionRecord& session,
+                              std::int64_t now) = 0;
   virtual std::optional<SessionRecord> session(const std::string& token_hash) = 0;
   virtual void delete_session(const std::string& token_hash) = 0;
   virtual void delete_sessions_of(Id user_id) = 0;
@@ -156,12 +157,14 @@ class Connection {
   virtual std::optional<Id> pupil_id_by_upn(const std::string& upn) = 0;
   // Visible pupils without a UPN with exactly these legal names (case-insensitive) and date of
   // birth: how an import recognises a pupil it has seen before when there is no UPN.
-  virtual std::vector<Id> pupil_ids_by_name_and_dob(const Visibility& visibility, const std::string& legal_forename,
+  virtual std::vector<Id> pupil_ids_by_name_and_dob(const Visibility& visibility,
+                                                    const std::string& legal_forename,
                                                     const std::string& legal_surname, Date dob) = 0;
   virtual PupilPage pupils(const Visibility& visibility, const PupilFilter& filter) = 0;
   // Fail with Conflict on field "upn" when another pupil has the UPN.
   virtual Result<Id> insert_pupil(const Pupil& pupil, std::int64_t now) = 0;
-  virtual Status update_pupil(const Pupil& pupil, std::int64_t now) = 0;  // replaces barriers and contacts
+  virtual Status update_pupil(const Pupil& pupil,
+                              std::int64_t now) = 0;  // replaces barriers and contacts
 
   // Roll.
   virtual std::vector<Enrolment> enrolments_of(Id pupil_id) = 0;  // newest admission first
@@ -180,10 +183,12 @@ class Connection {
   virtual std::vector<Term> terms_of(Id organisation_id) = 0;  // ordered by start date
   virtual Id insert_term(const Term& term) = 0;
   virtual std::vector<ClosureDay> closure_days_of(Id organisation_id) = 0;
-  virtual Result<Id> insert_closure_day(const ClosureDay& closure) = 0;  // Conflict on a repeated date
+  virtual Result<Id> insert_closure_day(
+      const ClosureDay& closure) = 0;  // Conflict on a repeated date
   virtual std::vector<Subject> subjects_of(Id organisation_id) = 0;
   virtual Result<Id> insert_subject(const Subject& subject) = 0;  // Conflict on a repeated name
-  virtual std::vector<TeachingGroup> teaching_groups_of(Id organisation_id) = 0;  // with staff and pupils
+  virtual std::vector<TeachingGroup> teaching_groups_of(
+      Id organisation_id) = 0;  // with staff and pupils
   virtual std::optional<TeachingGroup> teaching_group(Id id) = 0;
   virtual Id insert_teaching_group(const TeachingGroup& group) = 0;
   virtual void update_teaching_group(const TeachingGroup& group) = 0;  // replaces staff and pupils

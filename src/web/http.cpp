@@ -6,12 +6,18 @@ namespace waymark::web {
 
 const char* to_string(Method method) {
   switch (method) {
-    case Method::Get: return "GET";
-    case Method::Post: return "POST";
-    case Method::Put: return "PUT";
-    case Method::Patch: return "PATCH";
-    case Method::Delete: return "DELETE";
-    case Method::Other: return "OTHER";
+    case Method::Get:
+      return "GET";
+    case Method::Post:
+      return "POST";
+    case Method::Put:
+      return "PUT";
+    case Method::Patch:
+      return "PATCH";
+    case Method::Delete:
+      return "DELETE";
+    case Method::Other:
+      return "OTHER";
   }
   return "OTHER";
 }
@@ -29,7 +35,8 @@ std::string Request::cookie(std::string_view name) const {
     std::string_view part = rest.substr(0, semicolon);
     while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
     auto equals = part.find('=');
-    if (equals != std::string_view::npos && part.substr(0, equals) == name) return std::string(part.substr(equals + 1));
+    if (equals != std::string_view::npos && part.substr(0, equals) == name)
+      return std::string(part.substr(equals + 1));
     if (semicolon == std::string_view::npos) break;
     rest.remove_prefix(semicolon + 1);
   }
@@ -49,7 +56,8 @@ std::vector<std::string> Request::params(const std::string& name) const {
 }
 
 Response Response::json(int status, const Json& body) {
-  return Response{status, "application/json", body.dump(-1, ' ', false, Json::error_handler_t::replace), {}};
+  return Response{
+      status, "application/json", body.dump(-1, ' ', false, Json::error_handler_t::replace), {}};
 }
 
 Response Response::html(int status, std::string body) {
@@ -66,26 +74,38 @@ Response Response::redirect(const std::string& location) {
   return response;
 }
 
-Response Response::no_content() { return Response{204, "text/plain; charset=utf-8", "", {}}; }
+Response Response::no_content() {
+  return Response{204, "text/plain; charset=utf-8", "", {}};
+}
 
 int http_status(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::Invalid: return 422;
-    case ErrorKind::NotFound: return 404;
-    case ErrorKind::Conflict: return 409;
-    case ErrorKind::Unauthenticated: return 401;
-    case ErrorKind::Forbidden: return 403;
-    case ErrorKind::Locked: return 429;
-    case ErrorKind::Internal: return 500;
+    case ErrorKind::Invalid:
+      return 422;
+    case ErrorKind::NotFound:
+      return 404;
+    case ErrorKind::Conflict:
+      return 409;
+    case ErrorKind::Unauthenticated:
+      return 401;
+    case ErrorKind::Forbidden:
+      return 403;
+    case ErrorKind::Locked:
+      return 429;
+    case ErrorKind::Internal:
+      return 500;
   }
   return 500;
 }
 
 Response error_response(const Error& error) {
   Json fields = Json::array();
-  for (const auto& field : error.fields) fields.push_back({{"field", field.field}, {"reason", field.reason}});
-  return Response::json(http_status(error.kind),
-                        Json{{"error", {{"kind", to_string(error.kind)}, {"message", error.message}, {"fields", fields}}}});
+  for (const auto& field : error.fields)
+    fields.push_back({{"field", field.field}, {"reason", field.reason}});
+  return Response::json(
+      http_status(error.kind),
+      Json{{"error",
+            {{"kind", to_string(error.kind)}, {"message", error.message}, {"fields", fields}}}});
 }
 
 namespace {
@@ -104,8 +124,8 @@ std::string decode(std::string_view text) {
     char c = text[index];
     if (c == '+') {
       out += ' ';
-    } else if (c == '%' && index + 2 < text.size() &&
-               hex_value(text[index + 1]) >= 0 && hex_value(text[index + 2]) >= 0) {
+    } else if (c == '%' && index + 2 < text.size() && hex_value(text[index + 1]) >= 0 &&
+               hex_value(text[index + 2]) >= 0) {
       out += static_cast<char>(hex_value(text[index + 1]) * 16 + hex_value(text[index + 2]));
       index += 2;
     } else {

@@ -24,8 +24,8 @@ const char* to_string(Method method);
 
 struct Request {
   Method method = Method::Get;
-  std::string path;  // decoded path without the query
-  Params query;      // decoded query parameters
+  std::string path;                            // decoded path without the query
+  Params query;                                // decoded query parameters
   std::map<std::string, std::string> headers;  // lower-case names
   std::string body;
   std::string remote_address;

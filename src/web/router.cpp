@@ -18,7 +18,8 @@ std::vector<std::string> split_path(const std::string& path) {
   return segments;
 }
 
-void Router::add(Method method, std::string pattern, Access access, Surface surface, Handler handler) {
+void Router::add(Method method, std::string pattern, Access access, Surface surface,
+                 Handler handler) {
   Route route{method, pattern, access, surface, std::move(handler), split_path(pattern)};
   routes_.push_back(std::move(route));
 }

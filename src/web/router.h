@@ -16,8 +16,8 @@
 namespace waymark::web {
 
 enum class Access {
-  Public,        // no sign-in needed
-  SignedIn,      // a session cookie or an API bearer token
+  Public,    // no sign-in needed
+  SignedIn,  // a session cookie or an API bearer token
 };
 
 enum class Surface { Api, Page };  // decides how an auth failure answers: 401 JSON or a redirect

@@ -11,8 +11,10 @@ namespace {
 TEST(RouterTest, MatchesPatternsAndCapturesSegments) {
   Router router;
   router.api(Method::Get, "/api/v1/pupils", [](Exchange&) { return Response::text(200, "list"); });
-  router.api(Method::Get, "/api/v1/pupils/{id}", [](Exchange&) { return Response::text(200, "one"); });
-  router.api(Method::Patch, "/api/v1/pupils/{id}", [](Exchange&) { return Response::text(200, "patch"); });
+  router.api(Method::Get, "/api/v1/pupils/{id}",
+             [](Exchange&) { return Response::text(200, "one"); });
+  router.api(Method::Patch, "/api/v1/pupils/{id}",
+             [](Exchange&) { return Response::text(200, "patch"); });
   auto match = router.match(Method::Get, "/api/v1/pupils/42");
   ASSERT_NE(match.route, nullptr);
   EXPECT_EQ(match.route->pattern, "/api/v1/pupils/{id}");
@@ -47,7 +49,8 @@ TEST(HttpTest, ParsesFormsCookiesAndMapsErrors) {
   EXPECT_EQ(http_status(ErrorKind::Invalid), 422);
   EXPECT_EQ(http_status(ErrorKind::NotFound), 404);
   EXPECT_EQ(http_status(ErrorKind::Locked), 429);
-  auto response = error_response(Error::invalid("upn", "UPN invalid (wrong check letter at character 1)"));
+  auto response =
+      error_response(Error::invalid("upn", "UPN invalid (wrong check letter at character 1)"));
   EXPECT_EQ(response.status, 422);
   EXPECT_NE(response.body.find("\"field\":\"upn\""), std::string::npos);
   EXPECT_EQ(url_escape("a b/c"), "a%20b%2Fc");
@@ -55,7 +58,8 @@ TEST(HttpTest, ParsesFormsCookiesAndMapsErrors) {
 
 TEST(TemplatesTest, ErrorSentencesNameTheField) {
   EXPECT_EQ(error_sentence({"legal_forename", "is required"}), "Legal forename is required");
-  EXPECT_EQ(error_sentence({"contacts[0].email", "is not an email address"}), "Contacts 1 email is not an email address");
+  EXPECT_EQ(error_sentence({"contacts[0].email", "is not an email address"}),
+            "Contacts 1 email is not an email address");
   EXPECT_EQ(error_sentence({"email", "Enter your email address"}), "Enter your email address");
   EXPECT_EQ(field_anchor("contacts[0].email"), "contacts_0__email");
 }

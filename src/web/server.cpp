@@ -8,8 +8,8 @@
 #include <chrono>
 #include <thread>
 
-#include <restinio/all.hpp>
 #include <spdlog/spdlog.h>
+#include <restinio/all.hpp>
 
 namespace waymark::web {
 
@@ -35,7 +35,8 @@ std::string percent_decode_path(std::string_view text) {
     return -1;
   };
   for (std::size_t index = 0; index < text.size(); ++index) {
-    if (text[index] == '%' && index + 2 < text.size() && hex(text[index + 1]) >= 0 && hex(text[index + 2]) >= 0) {
+    if (text[index] == '%' && index + 2 < text.size() && hex(text[index + 1]) >= 0 &&
+        hex(text[index + 2]) >= 0) {
       out += static_cast<char>(hex(text[index + 1]) * 16 + hex(text[index + 2]));
       index += 2;
     } else {
@@ -47,21 +48,36 @@ std::string percent_decode_path(std::string_view text) {
 
 const char* reason_phrase(int status) {
   switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 303: return "See Other";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 413: return "Payload Too Large";
-    case 422: return "Unprocessable Content";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    default: return "Status";
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
+    case 204:
+      return "No Content";
+    case 303:
+      return "See Other";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 409:
+      return "Conflict";
+    case 413:
+      return "Payload Too Large";
+    case 422:
+      return "Unprocessable Content";
+    case 429:
+      return "Too Many Requests";
+    case 500:
+      return "Internal Server Error";
+    default:
+      return "Status";
   }
 }
 
@@ -72,7 +88,8 @@ struct traits : public restinio::default_traits_t {
 }  // namespace
 
 int run_server(const WebApp& app, const ServerOptions& options) {
-  // Block the stop signals in every thread (the pool inherits the mask); this thread waits for them.
+  // Block the stop signals in every thread (the pool inherits the mask); this thread waits for
+  // them.
   sigset_t stop_signals;
   sigemptyset(&stop_signals);
   sigaddset(&stop_signals, SIGINT);
@@ -97,9 +114,9 @@ int run_server(const WebApp& app, const ServerOptions& options) {
     const bool head = header.method() == restinio::http_method_head();
 
     Response response = app.handle(request);
-    auto builder = incoming->create_response(
-        restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
-                                     reason_phrase(response.status)});
+    auto builder = incoming->create_response(restinio::http_status_line_t{
+        restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
+        reason_phrase(response.status)});
     builder.append_header(restinio::http_field::content_type, response.content_type);
     for (auto& [name, value] : response.headers) builder.append_header(name, value);
     if (!head) builder.set_body(std::move(response.body));
@@ -110,25 +127,27 @@ int run_server(const WebApp& app, const ServerOptions& options) {
   using settings_t = restinio::server_settings_t<traits>;
   restinio::running_server_handle_t<traits> server;
   try {
-    server = restinio::run_async(restinio::own_io_context(),
-                                 settings_t{}
-                                     .address(options.address)
-                                     .port(options.port)
-                                     .incoming_http_msg_limits(
-                                         restinio::incoming_http_msg_limits_t{}.max_body_size(options.max_body_bytes))
-                                     .read_next_http_message_timelimit(std::chrono::seconds(60))
-                                     .handle_request_timeout(std::chrono::seconds(60))
-                                     // Small JSON answers must not wait for Nagle's algorithm.
-                                     .socket_options_setter([](restinio::socket_options_t& socket) {
-                                       socket.set_option(restinio::asio_ns::ip::tcp::no_delay{true});
-                                     })
-                                     .request_handler(handler),
-                                 options.threads);
+    server = restinio::run_async(
+        restinio::own_io_context(),
+        settings_t{}
+            .address(options.address)
+            .port(options.port)
+            .incoming_http_msg_limits(
+                restinio::incoming_http_msg_limits_t{}.max_body_size(options.max_body_bytes))
+            .read_next_http_message_timelimit(std::chrono::seconds(60))
+            .handle_request_timeout(std::chrono::seconds(60))
+            // Small JSON answers must not wait for Nagle's algorithm.
+            .socket_options_setter([](restinio::socket_options_t& socket) {
+              socket.set_option(restinio::asio_ns::ip::tcp::no_delay{true});
+            })
+            .request_handler(handler),
+        options.threads);
   } catch (const std::exception& error) {
     spdlog::error("could not listen on {}:{}: {}", options.address, options.port, error.what());
     return 1;
   }
-  spdlog::info("waymark listening on http://{}:{}/ with {} threads", options.address, options.port, options.threads);
+  spdlog::info("waymark listening on http://{}:{}/ with {} threads", options.address, options.port,
+               options.threads);
 
   int received = 0;
   sigwait(&stop_signals, &received);

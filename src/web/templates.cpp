@@ -20,7 +20,8 @@ Result<Templates> Templates::load(const std::string& directory) {
     text << file.rdbuf();
     kainjow::mustache::mustache parsed(text.str());
     if (!parsed.is_valid())
-      return Error::invalid("templates", entry.path().filename().string() + ": " + parsed.error_message());
+      return Error::invalid("templates",
+                            entry.path().filename().string() + ": " + parsed.error_message());
     templates.templates_.emplace(entry.path().stem().string(), std::move(parsed));
   }
   return templates;
@@ -34,7 +35,9 @@ std::string Templates::render(const std::string& name, const Data& data) const {
   return copy.render(data);
 }
 
-Data optional_text(const std::string& text) { return text.empty() ? Data(false) : Data(text); }
+Data optional_text(const std::string& text) {
+  return text.empty() ? Data(false) : Data(text);
+}
 
 std::string field_anchor(const std::string& field) {
   std::string key;
@@ -61,7 +64,8 @@ std::string error_sentence(const FieldError& error) {
     }
     name += (c == '_' || c == '.') ? ' ' : c;
   }
-  if (!name.empty() && name.front() >= 'a' && name.front() <= 'z') name.front() = static_cast<char>(name.front() - 32);
+  if (!name.empty() && name.front() >= 'a' && name.front() <= 'z')
+    name.front() = static_cast<char>(name.front() - 32);
   return name + " " + error.reason;
 }
 
@@ -103,8 +107,8 @@ List nav_for(const Actor* actor, const std::string& active) {
 
 }  // namespace
 
-Response render_page(const Templates& templates, const PageFrame& frame, const std::string& content_template,
-                     const Data& data, int status) {
+Response render_page(const Templates& templates, const PageFrame& frame,
+                     const std::string& content_template, const Data& data, int status) {
   Data page{Data::type::object};
   page.set("title", frame.errors.empty() ? frame.title : "Error: " + frame.title);
   page.set("nav", nav_for(frame.actor, frame.active_nav));

@@ -32,17 +32,17 @@ class Templates {
 // What every page needs around its content.
 struct PageFrame {
   std::string title;
-  std::string active_nav;  // href of the current section, e.g. "/pupils"
+  std::string active_nav;        // href of the current section, e.g. "/pupils"
   const Actor* actor = nullptr;  // nullptr on public pages
   std::string organisation_name;
   std::string csrf_token;
-  std::string flash;  // success banner text
+  std::string flash;               // success banner text
   std::vector<FieldError> errors;  // error summary; each links to #field
 };
 
 // Renders `content_template` with `data`, then the layout around it.
-Response render_page(const Templates& templates, const PageFrame& frame, const std::string& content_template,
-                     const Data& data, int status = 200);
+Response render_page(const Templates& templates, const PageFrame& frame,
+                     const std::string& content_template, const Data& data, int status = 200);
 
 // Data for an optional value: false when empty, so a {{#section}} does not render.
 Data optional_text(const std::string& text);

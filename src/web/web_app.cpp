@@ -18,12 +18,13 @@ namespace waymark::web {
 std::string_view openapi_document();  // generated from docs/openapi.json
 
 std::string session_cookie(const std::string& token, std::int64_t max_age_seconds, bool secure) {
-  return fmt::format("{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Lax{}", kSessionCookie, token, max_age_seconds,
-                     secure ? "; Secure" : "");
+  return fmt::format("{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Lax{}", kSessionCookie, token,
+                     max_age_seconds, secure ? "; Secure" : "");
 }
 
 std::string clear_session_cookie(bool secure) {
-  return fmt::format("{}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax{}", kSessionCookie, secure ? "; Secure" : "");
+  return fmt::format("{}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax{}", kSessionCookie,
+                     secure ? "; Secure" : "");
 }
 
 Result<std::unique_ptr<WebApp>> WebApp::create(app::Context& context, WebOptions options) {
@@ -50,15 +51,18 @@ WebApp::WebApp(app::Context& context, WebOptions options, Templates templates)
 
 namespace {
 
-bool changes_state(Method method) { return method != Method::Get; }
+bool changes_state(Method method) {
+  return method != Method::Get;
+}
 
 void add_security_headers(Response& response) {
   response.headers.emplace_back("X-Content-Type-Options", "nosniff");
   response.headers.emplace_back("Referrer-Policy", "same-origin");
   if (response.content_type.rfind("text/html", 0) == 0) {
-    response.headers.emplace_back("Content-Security-Policy",
-                                  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                                  "frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+    response.headers.emplace_back(
+        "Content-Security-Policy",
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
     response.headers.emplace_back("X-Frame-Options", "DENY");
     response.headers.emplace_back("Cache-Control", "no-store");
   } else if (response.content_type == "application/json") {
@@ -96,8 +100,10 @@ Response WebApp::serve_static(const Request& request) const {
 }
 
 Response WebApp::dispatch(const Request& request) const {
-  if (request.method == Method::Get && request.path.rfind("/static/", 0) == 0) return serve_static(request);
-  if (request.method == Method::Get && request.path == "/favicon.ico") return Response::no_content();
+  if (request.method == Method::Get && request.path.rfind("/static/", 0) == 0)
+    return serve_static(request);
+  if (request.method == Method::Get && request.path == "/favicon.ico")
+    return Response::no_content();
 
   auto match = router_.match(request.method, request.path);
   if (match.route == nullptr) {
@@ -106,9 +112,11 @@ Response WebApp::dispatch(const Request& request) const {
       Response response = api ? error_response(Error{ErrorKind::Invalid, "method not allowed", {}})
                               : Response::text(405, "method not allowed\n");
       if (api) {
-        response = Response::json(405, Json{{"error", {{"kind", "method_not_allowed"},
-                                                       {"message", "method not allowed (allowed: " + match.allowed + ")"},
-                                                       {"fields", Json::array()}}}});
+        response = Response::json(
+            405, Json{{"error",
+                       {{"kind", "method_not_allowed"},
+                        {"message", "method not allowed (allowed: " + match.allowed + ")"},
+                        {"fields", Json::array()}}}});
       }
       return response.with_header("Allow", match.allowed);
     }
@@ -116,7 +124,8 @@ Response WebApp::dispatch(const Request& request) const {
     Data data{Data::type::object};
     data.set("heading", "Page not found");
     data.set("message", "If you typed the web address, check it is correct.");
-    return render_page(templates_, PageFrame{"Page not found", "", nullptr, "", "", "", {}}, "error", data, 404);
+    return render_page(templates_, PageFrame{"Page not found", "", nullptr, "", "", "", {}},
+                       "error", data, 404);
   }
   const Route& route = *match.route;
   Exchange exchange{request, context_, std::move(match.path), Actor{}, "", ""};
@@ -125,16 +134,19 @@ Response WebApp::dispatch(const Request& request) const {
     std::string authorization = request.header("authorization");
     if (authorization.rfind("Bearer ", 0) == 0) {
       auto actor = app::token_actor(context_, authorization.substr(7));
-      if (!actor.ok()) return error_response(actor.error()).with_header("WWW-Authenticate", "Bearer");
+      if (!actor.ok())
+        return error_response(actor.error()).with_header("WWW-Authenticate", "Bearer");
       exchange.actor = std::move(actor).value();
     } else {
       std::string token = request.cookie(kSessionCookie);
-      auto session = token.empty() ? Result<app::SessionActor>(Error::unauthenticated()) : app::session_actor(context_, token);
+      auto session = token.empty() ? Result<app::SessionActor>(Error::unauthenticated())
+                                   : app::session_actor(context_, token);
       if (!session.ok()) {
         if (route.surface == Surface::Api) return error_response(session.error());
         std::string next = request.method == Method::Get ? request.path : "/";
         return Response::redirect("/login?next=" + url_escape(next))
-            .with_header("Set-Cookie", token.empty() ? "" : clear_session_cookie(options_.secure_cookies));
+            .with_header("Set-Cookie",
+                         token.empty() ? "" : clear_session_cookie(options_.secure_cookies));
       }
       exchange.actor = std::move(session->actor);
       exchange.csrf_token = std::move(session->csrf_token);
@@ -142,16 +154,19 @@ Response WebApp::dispatch(const Request& request) const {
       if (changes_state(request.method)) {
         // Cookie-authenticated writes must prove they come from our own pages or scripts.
         std::string sent = request.header("x-csrf-token");
-        if (sent.empty() && request.header("content-type").rfind("application/x-www-form-urlencoded", 0) == 0) {
+        if (sent.empty() &&
+            request.header("content-type").rfind("application/x-www-form-urlencoded", 0) == 0) {
           auto form = parse_form(request.body);
           auto found = form.find("csrf_token");
           if (found != form.end()) sent = found->second;
-        } else if (sent.empty() && request.header("content-type").rfind("multipart/form-data", 0) == 0) {
+        } else if (sent.empty() &&
+                   request.header("content-type").rfind("multipart/form-data", 0) == 0) {
           // File uploads (the import page) carry the token as a form part, ahead of the file.
           sent = multipart_field(request, "csrf_token");
         }
         if (!app::tokens_equal(sent, exchange.csrf_token)) {
-          Error error = Error::forbidden("the form has expired or did not come from Waymark: reload the page and try again");
+          Error error = Error::forbidden(
+              "the form has expired or did not come from Waymark: reload the page and try again");
           if (route.surface == Surface::Api) return error_response(error);
           return Response::text(403, error.message + "\n");
         }
@@ -176,11 +191,12 @@ Response WebApp::handle(const Request& request) const {
   // Drop empty headers (handlers use them as "nothing to add").
   std::erase_if(response.headers, [](const auto& header) { return header.second.empty(); });
   add_security_headers(response);
-  const auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  const auto elapsed =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   // The route pattern, never the path or query: those can carry names and ids.
   auto match = router_.match(request.method, request.path);
-  spdlog::debug("{} {} {} {:.2f}ms", to_string(request.method), match.route ? match.route->pattern : "(unrouted)",
-                response.status, elapsed);
+  spdlog::debug("{} {} {} {:.2f}ms", to_string(request.method),
+                match.route ? match.route->pattern : "(unrouted)", response.status, elapsed);
   return response;
 }
 

@@ -16,7 +16,7 @@ inline constexpr const char* kSessionCookie = "wm_session";
 inline constexpr const char* kLoginCsrfCookie = "wm_login_csrf";
 
 struct WebOptions {
-  std::string web_root;  // holds templates/ and static/
+  std::string web_root;         // holds templates/ and static/
   bool secure_cookies = false;  // Secure attribute (set when served over TLS)
 };
 

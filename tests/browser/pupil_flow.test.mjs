@@ -239,7 +239,7 @@ test('the add-pupil and placement forms show their errors accessibly', async () 
     assert.match(await page.locator('.govuk-error-summary').textContent(), /Hours a week must be between 0 and 32.5/)
     assert.equal(await page.locator('#hours_per_week').inputValue(), '40')
     await assertAccessible('edit placement form with errors')
-    await page.screenshot({ path: path.join(SHOTS, 'pupil-placement-errors-tablet.png') })
+    await page.screenshot({ path: path.join(SHOTS, 'pupil-placement-errors-desktop.png') })
   }
 })
 

@@ -17,7 +17,8 @@ enum class MigrateOnOpen { Yes, No };
 // newer than this program knows ("database schema is version 7; this waymark knows up to 3:
 // upgrade waymark"), or when the file is not a SQLite database. With MigrateOnOpen::No, fails when
 // migrations are pending.
-Result<std::unique_ptr<Store>> open(const std::string& path, MigrateOnOpen migrate = MigrateOnOpen::Yes);
+Result<std::unique_ptr<Store>> open(const std::string& path,
+                                    MigrateOnOpen migrate = MigrateOnOpen::Yes);
 
 // Applies pending migrations in one transaction each; returns the versions applied.
 Result<std::vector<int>> migrate(const std::string& path);

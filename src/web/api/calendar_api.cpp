@@ -48,7 +48,8 @@ void register_calendar_api(Router& router) {
   });
   router.api(Method::Get, "/api/v1/subjects", [](Exchange& exchange) {
     Json items = Json::array();
-    for (const auto& subject : app::organisation_subjects(exchange.app, exchange.actor)) items.push_back(app::to_json(subject));
+    for (const auto& subject : app::organisation_subjects(exchange.app, exchange.actor))
+      items.push_back(app::to_json(subject));
     return Response::json(200, Json{{"items", items}});
   });
   router.api(Method::Post, "/api/v1/subjects", [](Exchange& exchange) {
@@ -66,7 +67,8 @@ void register_calendar_api(Router& router) {
   });
   router.api(Method::Get, "/api/v1/teaching-groups", [](Exchange& exchange) {
     Json items = Json::array();
-    for (const auto& group : app::organisation_groups(exchange.app, exchange.actor)) items.push_back(app::to_json(group));
+    for (const auto& group : app::organisation_groups(exchange.app, exchange.actor))
+      items.push_back(app::to_json(group));
     return Response::json(200, Json{{"items", items}});
   });
   auto save_group = [](Exchange& exchange, Id id) {
@@ -87,7 +89,10 @@ void register_calendar_api(Router& router) {
         continue;
       }
       for (const auto& item : *found) {
-        if (item.is_number_integer()) into.push_back(item.get<Id>()); else errors.add(field, "must be a list of ids");
+        if (item.is_number_integer())
+          into.push_back(item.get<Id>());
+        else
+          errors.add(field, "must be a list of ids");
       }
     }
     if (!errors.empty()) return error_response(errors.to_error());
@@ -96,7 +101,8 @@ void register_calendar_api(Router& router) {
     group.id = *saved;
     return Response::json(id == 0 ? 201 : 200, app::to_json(group));
   };
-  router.api(Method::Post, "/api/v1/teaching-groups", [save_group](Exchange& exchange) { return save_group(exchange, 0); });
+  router.api(Method::Post, "/api/v1/teaching-groups",
+             [save_group](Exchange& exchange) { return save_group(exchange, 0); });
   router.api(Method::Put, "/api/v1/teaching-groups/{id}", [save_group](Exchange& exchange) {
     auto id = exchange.id("id", "teaching group");
     if (!id.ok()) return error_response(id.error());
@@ -107,8 +113,13 @@ void register_calendar_api(Router& router) {
     if (!entries.ok()) return error_response(entries.error());
     Json items = Json::array();
     for (const auto& entry : *entries)
-      items.push_back({{"id", entry.id}, {"at", iso_utc(entry.at)}, {"user", entry.user_display_name}, {"action", entry.action},
-                       {"entity", entry.entity}, {"entity_id", entry.entity_id}, {"pupil_id", entry.pupil_id == 0 ? Json(nullptr) : Json(entry.pupil_id)}});
+      items.push_back({{"id", entry.id},
+                       {"at", iso_utc(entry.at)},
+                       {"user", entry.user_display_name},
+                       {"action", entry.action},
+                       {"entity", entry.entity},
+                       {"entity_id", entry.entity_id},
+                       {"pupil_id", entry.pupil_id == 0 ? Json(nullptr) : Json(entry.pupil_id)}});
     return Response::json(200, Json{{"items", items}});
   });
 }

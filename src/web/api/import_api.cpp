@@ -27,14 +27,16 @@ void register_import_api(Router& router) {
   router.api(Method::Post, "/api/v1/imports/pupils", [](Exchange& exchange) {
     auto rows = interop::read_pupil_csv(exchange.request.body);
     if (!rows.ok()) return error_response(rows.error());
-    auto summary = app::import_pupils(exchange.app, exchange.actor, *rows, dry_run_of(exchange.request));
+    auto summary =
+        app::import_pupils(exchange.app, exchange.actor, *rows, dry_run_of(exchange.request));
     if (!summary.ok()) return error_response(summary.error());
     return Response::json(200, summary_json(*summary));
   });
   router.api(Method::Post, "/api/v1/imports/placements", [](Exchange& exchange) {
     auto rows = interop::read_placement_csv(exchange.request.body);
     if (!rows.ok()) return error_response(rows.error());
-    auto summary = app::import_placements(exchange.app, exchange.actor, *rows, dry_run_of(exchange.request));
+    auto summary =
+        app::import_placements(exchange.app, exchange.actor, *rows, dry_run_of(exchange.request));
     if (!summary.ok()) return error_response(summary.error());
     return Response::json(200, summary_json(*summary));
   });

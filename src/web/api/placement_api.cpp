@@ -24,7 +24,10 @@ void register_placement_api(Router& router) {
     const Json& fields = *body;
     auto updated = app::update_placement(
         exchange.app, exchange.actor, *id,
-        [&](Placement& placement, ErrorList& errors) { app::read_placement(fields, placement, errors); }, expected);
+        [&](Placement& placement, ErrorList& errors) {
+          app::read_placement(fields, placement, errors);
+        },
+        expected);
     if (!updated.ok()) return error_response(updated.error());
     return Response::json(200, app::to_json(*updated));
   });

@@ -62,7 +62,10 @@ Result<app::PupilQuery> read_query(const Request& request) {
   query.flags = request.params("flag");
   if (std::string status = request.param("status"); !status.empty()) {
     auto parsed = parse_placement_status(status, "status");
-    if (parsed.ok()) query.placement_status = *parsed; else errors.add_all(parsed.error());
+    if (parsed.ok())
+      query.placement_status = *parsed;
+    else
+      errors.add_all(parsed.error());
   }
   if (!errors.empty()) return errors.to_error();
   return query;
@@ -88,7 +91,10 @@ void register_pupil_api(Router& router) {
       json.erase("medical_needs");
       items.push_back(json);
     }
-    return Response::json(200, Json{{"items", items}, {"total", list->total}, {"limit", list->limit}, {"offset", list->offset}});
+    return Response::json(200, Json{{"items", items},
+                                    {"total", list->total},
+                                    {"limit", list->limit},
+                                    {"offset", list->offset}});
   });
 
   router.api(Method::Post, "/api/v1/pupils", [](Exchange& exchange) {
@@ -107,7 +113,8 @@ void register_pupil_api(Router& router) {
     if (!id.ok()) return error_response(id.error());
     auto profile = app::pupil_profile(exchange.app, exchange.actor, *id);
     if (!profile.ok()) return error_response(profile.error());
-    return Response::json(201, profile_json(*profile)).with_header("Location", "/api/v1/pupils/" + std::to_string(*id));
+    return Response::json(201, profile_json(*profile))
+        .with_header("Location", "/api/v1/pupils/" + std::to_string(*id));
   });
 
   router.api(Method::Get, "/api/v1/pupils/{id}", [](Exchange& exchange) {
@@ -128,8 +135,8 @@ void register_pupil_api(Router& router) {
       expected = (*body)["updated_at"].get<std::int64_t>();
     const Json& fields = *body;
     auto updated = app::update_pupil(
-        exchange.app, exchange.actor, *id, [&](Pupil& pupil, ErrorList& errors) { app::read_pupil(fields, pupil, errors); },
-        expected);
+        exchange.app, exchange.actor, *id,
+        [&](Pupil& pupil, ErrorList& errors) { app::read_pupil(fields, pupil, errors); }, expected);
     if (!updated.ok()) return error_response(updated.error());
     auto profile = app::pupil_profile(exchange.app, exchange.actor, *id);
     if (!profile.ok()) return error_response(profile.error());
@@ -145,7 +152,8 @@ void register_pupil_api(Router& router) {
     for (const auto& entry : *entries) {
       Json changes = Json::array();
       for (const auto& change : app::audit_changes(entry))
-        changes.push_back({{"field", change.field}, {"before", change.before}, {"after", change.after}});
+        changes.push_back(
+            {{"field", change.field}, {"before", change.before}, {"after", change.after}});
       items.push_back({{"id", entry.id},
                        {"at", iso_utc(entry.at)},
                        {"user_id", entry.user_id},
@@ -174,19 +182,22 @@ void register_pupil_api(Router& router) {
     return Response::json(201, app::to_json(enrolment));
   });
 
-  router.api(Method::Patch, "/api/v1/pupils/{id}/enrolments/{enrolment_id}", [](Exchange& exchange) {
-    auto id = exchange.id("id", "pupil");
-    if (!id.ok()) return error_response(id.error());
-    auto enrolment_id = exchange.id("enrolment_id", "enrolment");
-    if (!enrolment_id.ok()) return error_response(enrolment_id.error());
-    auto body = exchange.json_body();
-    if (!body.ok()) return error_response(body.error());
-    const Json& fields = *body;
-    auto updated = app::update_enrolment(exchange.app, exchange.actor, *id, *enrolment_id,
-                                         [&](Enrolment& enrolment, ErrorList& errors) { app::read_enrolment(fields, enrolment, errors); });
-    if (!updated.ok()) return error_response(updated.error());
-    return Response::json(200, app::to_json(*updated));
-  });
+  router.api(
+      Method::Patch, "/api/v1/pupils/{id}/enrolments/{enrolment_id}", [](Exchange& exchange) {
+        auto id = exchange.id("id", "pupil");
+        if (!id.ok()) return error_response(id.error());
+        auto enrolment_id = exchange.id("enrolment_id", "enrolment");
+        if (!enrolment_id.ok()) return error_response(enrolment_id.error());
+        auto body = exchange.json_body();
+        if (!body.ok()) return error_response(body.error());
+        const Json& fields = *body;
+        auto updated = app::update_enrolment(exchange.app, exchange.actor, *id, *enrolment_id,
+                                             [&](Enrolment& enrolment, ErrorList& errors) {
+                                               app::read_enrolment(fields, enrolment, errors);
+                                             });
+        if (!updated.ok()) return error_response(updated.error());
+        return Response::json(200, app::to_json(*updated));
+      });
 
   router.api(Method::Post, "/api/v1/pupils/{id}/placements", [](Exchange& exchange) {
     auto id = exchange.id("id", "pupil");
@@ -203,7 +214,8 @@ void register_pupil_api(Router& router) {
     if (!created.ok()) return error_response(created.error());
     auto stored = app::get_placement(exchange.app, exchange.actor, *created);
     if (!stored.ok()) return error_response(stored.error());
-    return Response::json(201, app::to_json(*stored)).with_header("Location", "/api/v1/placements/" + std::to_string(*created));
+    return Response::json(201, app::to_json(*stored))
+        .with_header("Location", "/api/v1/placements/" + std::to_string(*created));
   });
 }
 

@@ -9,36 +9,41 @@ namespace waymark::web {
 namespace {
 
 Json token_json(const store::ApiTokenRecord& token) {
-  return Json{{"id", token.id},
-              {"name", token.name},
-              {"prefix", token.prefix},
-              {"created_at", iso_utc(token.created_at)},
-              {"last_used_at", token.last_used_at ? Json(iso_utc(*token.last_used_at)) : Json(nullptr)},
-              {"revoked_at", token.revoked_at ? Json(iso_utc(*token.revoked_at)) : Json(nullptr)}};
+  return Json{
+      {"id", token.id},
+      {"name", token.name},
+      {"prefix", token.prefix},
+      {"created_at", iso_utc(token.created_at)},
+      {"last_used_at", token.last_used_at ? Json(iso_utc(*token.last_used_at)) : Json(nullptr)},
+      {"revoked_at", token.revoked_at ? Json(iso_utc(*token.revoked_at)) : Json(nullptr)}};
 }
 
 }  // namespace
 
 void register_session_api(Router& router, const WebOptions& options) {
   const bool secure = options.secure_cookies;
-  // JSON sign-in. Safe from cross-site forms because it requires a JSON body, which a form cannot send.
-  router.add(Method::Post, "/api/v1/session", Access::Public, Surface::Api, [secure](Exchange& exchange) {
-    if (exchange.request.header("content-type").rfind("application/json", 0) != 0)
-      return error_response(Error::invalid("content-type", "must be application/json"));
-    auto body = exchange.json_body();
-    if (!body.ok()) return error_response(body.error());
-    std::string email, password;
-    ErrorList errors;
-    app::read_string(*body, "email", email, errors);
-    app::read_string(*body, "password", password, errors);
-    if (!errors.empty()) return error_response(errors.to_error());
-    auto signed_in = app::sign_in(exchange.app, email, password, exchange.request.remote_address);
-    if (!signed_in.ok()) return error_response(signed_in.error());
-    return Response::json(200, Json{{"csrf_token", signed_in->csrf_token},
-                                    {"expires_at", iso_utc(signed_in->expires_at)},
-                                    {"user_id", signed_in->actor.user_id}})
-        .with_header("Set-Cookie", session_cookie(signed_in->session_token, app::kSessionSeconds, secure));
-  });
+  // JSON sign-in. Safe from cross-site forms because it requires a JSON body, which a form cannot
+  // send.
+  router.add(
+      Method::Post, "/api/v1/session", Access::Public, Surface::Api, [secure](Exchange& exchange) {
+        if (exchange.request.header("content-type").rfind("application/json", 0) != 0)
+          return error_response(Error::invalid("content-type", "must be application/json"));
+        auto body = exchange.json_body();
+        if (!body.ok()) return error_response(body.error());
+        std::string email, password;
+        ErrorList errors;
+        app::read_string(*body, "email", email, errors);
+        app::read_string(*body, "password", password, errors);
+        if (!errors.empty()) return error_response(errors.to_error());
+        auto signed_in =
+            app::sign_in(exchange.app, email, password, exchange.request.remote_address);
+        if (!signed_in.ok()) return error_response(signed_in.error());
+        return Response::json(200, Json{{"csrf_token", signed_in->csrf_token},
+                                        {"expires_at", iso_utc(signed_in->expires_at)},
+                                        {"user_id", signed_in->actor.user_id}})
+            .with_header("Set-Cookie",
+                         session_cookie(signed_in->session_token, app::kSessionSeconds, secure));
+      });
   router.api(Method::Delete, "/api/v1/session", [secure](Exchange& exchange) {
     app::sign_out(exchange.app, exchange.session_token);
     return Response::no_content().with_header("Set-Cookie", clear_session_cookie(secure));
@@ -50,7 +55,8 @@ void register_session_api(Router& router, const WebOptions& options) {
     return Response::json(200, Json{{"user_id", exchange.actor.user_id},
                                     {"display_name", exchange.actor.display_name},
                                     {"roles", roles},
-                                    {"organisation", organisation.ok() ? app::to_json(*organisation) : Json(nullptr)}});
+                                    {"organisation", organisation.ok() ? app::to_json(*organisation)
+                                                                       : Json(nullptr)}});
   });
   router.api(Method::Post, "/api/v1/me/password", [](Exchange& exchange) {
     auto body = exchange.json_body();

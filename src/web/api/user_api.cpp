@@ -20,7 +20,10 @@ void read_user(const Json& body, User& user, ErrorList& errors) {
     }
     for (const auto& item : *found) {
       auto role = parse_role(item.is_string() ? item.get<std::string>() : std::string("?"));
-      if (role.ok()) roles.add(*role); else errors.add_all(role.error());
+      if (role.ok())
+        roles.add(*role);
+      else
+        errors.add_all(role.error());
     }
     user.roles = roles;
   }
@@ -58,8 +61,9 @@ void register_user_api(Router& router) {
     auto body = exchange.json_body();
     if (!body.ok()) return error_response(body.error());
     const Json& fields = *body;
-    auto updated = app::update_user(exchange.app, exchange.actor, *id,
-                                    [&](User& user, ErrorList& errors) { read_user(fields, user, errors); });
+    auto updated =
+        app::update_user(exchange.app, exchange.actor, *id,
+                         [&](User& user, ErrorList& errors) { read_user(fields, user, errors); });
     if (!updated.ok()) return error_response(updated.error());
     return Response::json(200, app::to_json(*updated));
   });
