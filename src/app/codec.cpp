@@ -5,136 +5,215 @@
 namespace waymark::app {
 
 namespace {
-Json optional_date(const std::optional<Date>& date) {
-  return date ? Json(date->iso()) : Json(nullptr);
+
+void write_date(JsonOut& out, std::string_view name, const std::optional<Date>& date) {
+  out.key(name);
+  if (date) {
+    out.value(date->iso());
+  } else {
+    out.null();
+  }
 }
-template <typename T>
-Json optional_value(const std::optional<T>& value) {
-  return value ? Json(*value) : Json(nullptr);
+
+template <typename Record, typename... Extra>
+Json parsed(const Record& record, Extra... extra) {
+  JsonOut out;
+  write_json(out, record, extra...);
+  return Json::parse(out.text());
 }
+
 }  // namespace
 
-Json to_json(const Organisation& organisation) {
-  return Json{{"id", organisation.id},
-              {"kind", to_string(organisation.kind)},
-              {"name", organisation.name},
-              {"urn", optional_value(organisation.urn)},
-              {"la_code", optional_value(organisation.la_code)},
-              {"establishment_number", optional_value(organisation.establishment_number)},
-              {"dfe_number", organisation.dfe_number()},
-              {"registered", organisation.registered},
-              {"local_authority_id", organisation.local_authority_id == 0
-                                         ? Json(nullptr)
-                                         : Json(organisation.local_authority_id)}};
+void write_json(JsonOut& out, const Organisation& organisation) {
+  out.begin_object();
+  out.field("id", organisation.id);
+  out.field("kind", to_string(organisation.kind));
+  out.field("name", organisation.name);
+  out.field("urn", organisation.urn);
+  out.field("la_code", organisation.la_code);
+  out.field("establishment_number", organisation.establishment_number);
+  out.field("dfe_number", organisation.dfe_number());
+  out.field("registered", organisation.registered);
+  out.key("local_authority_id");
+  out.id_or_null(organisation.local_authority_id);
+  out.end_object();
 }
 
-Json to_json(const User& user) {
-  Json roles = Json::array();
-  for (Role role : user.roles.list()) roles.push_back(to_string(role));
-  return Json{{"id", user.id},       {"organisation_id", user.organisation_id},
-              {"email", user.email}, {"display_name", user.display_name},
-              {"roles", roles},      {"active", user.active}};
+void write_json(JsonOut& out, const User& user) {
+  out.begin_object();
+  out.field("id", user.id);
+  out.field("organisation_id", user.organisation_id);
+  out.field("email", user.email);
+  out.field("display_name", user.display_name);
+  out.key("roles");
+  out.begin_array();
+  for (Role role : user.roles.list()) out.value(to_string(role));
+  out.end_array();
+  out.field("active", user.active);
+  out.end_object();
 }
 
-Json to_json(const Contact& contact) {
-  return Json{{"id", contact.id},
-              {"name", contact.name},
-              {"relationship", contact.relationship},
-              {"parental_responsibility", contact.parental_responsibility},
-              {"phone", contact.phone},
-              {"phone_alt", contact.phone_alt},
-              {"email", contact.email},
-              {"priority", contact.priority}};
+void write_json(JsonOut& out, const Contact& contact) {
+  out.begin_object();
+  out.field("id", contact.id);
+  out.field("name", contact.name);
+  out.field("relationship", contact.relationship);
+  out.field("parental_responsibility", contact.parental_responsibility);
+  out.field("phone", contact.phone);
+  out.field("phone_alt", contact.phone_alt);
+  out.field("email", contact.email);
+  out.field("priority", contact.priority);
+  out.end_object();
 }
 
-Json to_json(const Pupil& pupil, int academic_year_start) {
-  Json flags = Json::object();
-  for (const auto& field : flag_fields()) flags[field.key] = pupil.flags.*field.member;
-  Json barriers = Json::array();
-  for (const auto& barrier : pupil.barriers)
-    barriers.push_back({{"barrier", to_string(barrier.barrier)}, {"notes", barrier.notes}});
-  Json contacts = Json::array();
-  for (const auto& contact : pupil.contacts) contacts.push_back(to_json(contact));
-  auto nc_year = pupil.nc_year(academic_year_start);
-  return Json{{"id", pupil.id},
-              {"upn", pupil.upn ? Json(pupil.upn->str()) : Json(nullptr)},
-              {"legal_forename", pupil.legal_forename},
-              {"legal_surname", pupil.legal_surname},
-              {"preferred_forename", pupil.preferred_forename},
-              {"preferred_surname", pupil.preferred_surname},
-              {"display_name", pupil.display_name()},
-              {"dob", pupil.dob.iso()},
-              {"sex", to_string(pupil.sex)},
-              {"nc_year", optional_value(nc_year)},
-              {"nc_year_override", optional_value(pupil.nc_year_override)},
-              {"sen", to_string(pupil.sen)},
-              {"flags", flags},
-              {"medical_needs", pupil.medical_needs},
-              {"barriers", barriers},
-              {"contacts", contacts},
-              {"updated_at", pupil.updated_at}};
+void write_json(JsonOut& out, const Pupil& pupil, int academic_year_start) {
+  out.begin_object();
+  out.field("id", pupil.id);
+  out.key("upn");
+  if (pupil.upn) {
+    out.value(pupil.upn->str());
+  } else {
+    out.null();
+  }
+  out.field("legal_forename", pupil.legal_forename);
+  out.field("legal_surname", pupil.legal_surname);
+  out.field("preferred_forename", pupil.preferred_forename);
+  out.field("preferred_surname", pupil.preferred_surname);
+  out.field("display_name", pupil.display_name());
+  out.field("dob", pupil.dob.iso());
+  out.field("sex", to_string(pupil.sex));
+  out.field("nc_year", pupil.nc_year(academic_year_start));
+  out.field("nc_year_override", pupil.nc_year_override);
+  out.field("sen", to_string(pupil.sen));
+  out.key("flags");
+  out.begin_object();
+  for (const auto& field : flag_fields()) out.field(field.key, pupil.flags.*field.member);
+  out.end_object();
+  out.field("medical_needs", pupil.medical_needs);
+  out.key("barriers");
+  out.begin_array();
+  for (const auto& barrier : pupil.barriers) {
+    out.begin_object();
+    out.field("barrier", to_string(barrier.barrier));
+    out.field("notes", barrier.notes);
+    out.end_object();
+  }
+  out.end_array();
+  out.key("contacts");
+  out.begin_array();
+  for (const auto& contact : pupil.contacts) write_json(out, contact);
+  out.end_array();
+  out.field("updated_at", pupil.updated_at);
+  out.end_object();
 }
 
-Json to_json(const Placement& placement) {
-  Json timetable = Json::array();
-  for (const auto& slot : placement.timetable) timetable.push_back(to_string(slot));
-  return Json{
-      {"id", placement.id},
-      {"pupil_id", placement.pupil_id},
-      {"provider_id", placement.provider_id},
-      {"commissioner_id", placement.commissioner_id},
-      {"referral_date", placement.referral_date.iso()},
-      {"start_date", optional_date(placement.start_date)},
-      {"planned_end_date", optional_date(placement.planned_end_date)},
-      {"actual_end_date", optional_date(placement.actual_end_date)},
-      {"hours_per_week", placement.hours_per_week},
-      {"timetable", timetable},
-      {"reason", placement.reason},
-      {"objectives", placement.objectives},
-      {"reintegration_plan", placement.reintegration_plan},
-      {"status", to_string(placement.status)},
-      {"end_reason", placement.end_reason ? Json(to_string(*placement.end_reason)) : Json(nullptr)},
-      {"end_notes", placement.end_notes},
-      {"la_notified", placement.la_notified},
-      {"updated_at", placement.updated_at}};
+void write_fields(JsonOut& out, const Placement& placement) {
+  out.field("id", placement.id);
+  out.field("pupil_id", placement.pupil_id);
+  out.field("provider_id", placement.provider_id);
+  out.field("commissioner_id", placement.commissioner_id);
+  out.field("referral_date", placement.referral_date.iso());
+  write_date(out, "start_date", placement.start_date);
+  write_date(out, "planned_end_date", placement.planned_end_date);
+  write_date(out, "actual_end_date", placement.actual_end_date);
+  out.field("hours_per_week", placement.hours_per_week);
+  out.key("timetable");
+  out.begin_array();
+  for (const auto& slot : placement.timetable) out.value(to_string(slot));
+  out.end_array();
+  out.field("reason", placement.reason);
+  out.field("objectives", placement.objectives);
+  out.field("reintegration_plan", placement.reintegration_plan);
+  out.field("status", to_string(placement.status));
+  out.key("end_reason");
+  if (placement.end_reason) {
+    out.value(to_string(*placement.end_reason));
+  } else {
+    out.null();
+  }
+  out.field("end_notes", placement.end_notes);
+  out.field("la_notified", placement.la_notified);
+  out.field("updated_at", placement.updated_at);
 }
 
-Json to_json(const Enrolment& enrolment) {
-  return Json{{"id", enrolment.id},
-              {"pupil_id", enrolment.pupil_id},
-              {"school_id", enrolment.school_id},
-              {"admission_date", enrolment.admission_date.iso()},
-              {"leaving_date", optional_date(enrolment.leaving_date)},
-              {"registration", to_string(enrolment.registration)}};
+void write_json(JsonOut& out, const Placement& placement) {
+  out.begin_object();
+  write_fields(out, placement);
+  out.end_object();
 }
 
-Json to_json(const Term& term) {
-  return Json{
-      {"id", term.id},
-      {"organisation_id", term.organisation_id},
-      {"academic_year", term.academic_year},
-      {"name", term.name},
-      {"start_date", term.start_date.iso()},
-      {"end_date", term.end_date.iso()},
-      {"parent_term_id", term.parent_term_id == 0 ? Json(nullptr) : Json(term.parent_term_id)}};
+void write_fields(JsonOut& out, const Enrolment& enrolment) {
+  out.field("id", enrolment.id);
+  out.field("pupil_id", enrolment.pupil_id);
+  out.field("school_id", enrolment.school_id);
+  out.field("admission_date", enrolment.admission_date.iso());
+  write_date(out, "leaving_date", enrolment.leaving_date);
+  out.field("registration", to_string(enrolment.registration));
 }
 
-Json to_json(const ClosureDay& closure) {
-  return Json{{"id", closure.id}, {"date", closure.date.iso()}, {"reason", closure.reason}};
+void write_json(JsonOut& out, const Enrolment& enrolment) {
+  out.begin_object();
+  write_fields(out, enrolment);
+  out.end_object();
 }
 
-Json to_json(const Subject& subject) {
-  return Json{{"id", subject.id}, {"name", subject.name}, {"code", subject.code}};
+void write_json(JsonOut& out, const Term& term) {
+  out.begin_object();
+  out.field("id", term.id);
+  out.field("organisation_id", term.organisation_id);
+  out.field("academic_year", term.academic_year);
+  out.field("name", term.name);
+  out.field("start_date", term.start_date.iso());
+  out.field("end_date", term.end_date.iso());
+  out.key("parent_term_id");
+  out.id_or_null(term.parent_term_id);
+  out.end_object();
 }
 
-Json to_json(const TeachingGroup& group) {
-  return Json{{"id", group.id},
-              {"name", group.name},
-              {"subject_id", group.subject_id == 0 ? Json(nullptr) : Json(group.subject_id)},
-              {"academic_year", group.academic_year},
-              {"staff_ids", group.staff_ids},
-              {"pupil_ids", group.pupil_ids}};
+void write_json(JsonOut& out, const ClosureDay& closure) {
+  out.begin_object();
+  out.field("id", closure.id);
+  out.field("date", closure.date.iso());
+  out.field("reason", closure.reason);
+  out.end_object();
 }
+
+void write_json(JsonOut& out, const Subject& subject) {
+  out.begin_object();
+  out.field("id", subject.id);
+  out.field("name", subject.name);
+  out.field("code", subject.code);
+  out.end_object();
+}
+
+void write_json(JsonOut& out, const TeachingGroup& group) {
+  out.begin_object();
+  out.field("id", group.id);
+  out.field("name", group.name);
+  out.key("subject_id");
+  out.id_or_null(group.subject_id);
+  out.field("academic_year", group.academic_year);
+  out.key("staff_ids");
+  out.begin_array();
+  for (Id id : group.staff_ids) out.value(id);
+  out.end_array();
+  out.key("pupil_ids");
+  out.begin_array();
+  for (Id id : group.pupil_ids) out.value(id);
+  out.end_array();
+  out.end_object();
+}
+
+Json to_json(const Organisation& organisation) { return parsed(organisation); }
+Json to_json(const User& user) { return parsed(user); }
+Json to_json(const Contact& contact) { return parsed(contact); }
+Json to_json(const Pupil& pupil, int academic_year_start) { return parsed(pupil, academic_year_start); }
+Json to_json(const Placement& placement) { return parsed(placement); }
+Json to_json(const Enrolment& enrolment) { return parsed(enrolment); }
+Json to_json(const Term& term) { return parsed(term); }
+Json to_json(const ClosureDay& closure) { return parsed(closure); }
+Json to_json(const Subject& subject) { return parsed(subject); }
+Json to_json(const TeachingGroup& group) { return parsed(group); }
 
 bool read_string(const Json& body, const char* field, std::string& into, ErrorList& errors) {
   auto found = body.find(field);

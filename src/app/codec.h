@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/json_out.h"
+
 #include "core/calendar.h"
 #include "core/organisation.h"
 #include "core/placement.h"
@@ -15,6 +17,22 @@
 namespace waymark::app {
 
 using Json = nlohmann::json;
+
+// Writers: each record's JSON shape is defined once, here; to_json() below reads the same text
+// back into a Json value for code that composes documents (audit, small responses).
+void write_json(JsonOut& out, const Organisation& organisation);
+void write_json(JsonOut& out, const User& user);
+void write_json(JsonOut& out, const Contact& contact);
+void write_json(JsonOut& out, const Pupil& pupil, int academic_year_start);
+void write_json(JsonOut& out, const Placement& placement);
+void write_json(JsonOut& out, const Enrolment& enrolment);
+// The members only, for a caller that adds fields of its own to the same object.
+void write_fields(JsonOut& out, const Placement& placement);
+void write_fields(JsonOut& out, const Enrolment& enrolment);
+void write_json(JsonOut& out, const Term& term);
+void write_json(JsonOut& out, const ClosureDay& closure);
+void write_json(JsonOut& out, const Subject& subject);
+void write_json(JsonOut& out, const TeachingGroup& group);
 
 Json to_json(const Organisation& organisation);
 Json to_json(const User& user);

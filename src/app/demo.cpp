@@ -222,6 +222,11 @@ Result<DemoSummary> seed_demo(Context& context, Date today) {
       if (current_year != 2025) demo::seed_calendar(tx, organisation_id, current_year);
     }
     demo::seed_subjects_and_groups(tx, organisations, users, pupils, placements, today);
+    const demo::DemoWorld world{today, now, organisations, users, pupils, placements};
+    demo::seed_assessment_setup(tx, world, random);
+    demo::seed_baselines(tx, world, random);
+    demo::seed_classwork(tx, world, random);
+    demo::seed_feedback_forms(tx, world, random);
 
     DemoSummary summary{.organisations = static_cast<int>(organisations.all().size()),
                         .users = static_cast<int>(users.size()),

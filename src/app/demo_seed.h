@@ -121,4 +121,21 @@ void seed_subjects_and_groups(store::Connection& connection, const DemoOrganisat
                               const std::vector<DemoPupil>& pupils,
                               const std::vector<Placement>& placements, Date today);
 
+// Everything the assessment-loop seeders (issue 3) need from the base seed.
+struct DemoWorld {
+  Date today;
+  std::int64_t now = 0;
+  const DemoOrganisations& organisations;
+  const std::map<std::string, Id>& users;  // by email
+  const std::vector<DemoPupil>& pupils;
+  const std::vector<Placement>& placements;
+};
+
+// A half term of the assessment loop for the demo pupils, one seeder per area, run in this order
+// inside the demo's one transaction. Each is defined beside its area (demo_<area>.cpp).
+void seed_assessment_setup(store::Connection& connection, const DemoWorld& world, Random& random);
+void seed_baselines(store::Connection& connection, const DemoWorld& world, Random& random);
+void seed_classwork(store::Connection& connection, const DemoWorld& world, Random& random);
+void seed_feedback_forms(store::Connection& connection, const DemoWorld& world, Random& random);
+
 }  // namespace waymark::app::demo

@@ -105,6 +105,13 @@ struct AuditEntry {
   std::string user_display_name;  // filled by reads
 };
 
+// The assessment loop's areas (issue 3), each an interface of its own in store/<area>_store.h,
+// reached through the Connection so that they share its transaction.
+class AssessmentSetupStore;  // grade scales, subject scales, KS3 expectations, intake, home-school work, targets
+class BaselineStore;         // baseline instruments and results (incl. SDQ), pathways, further assessment
+class ClassworkStore;        // exit tickets, marked work and feedback, evidence files
+class FeedbackFormStore;     // 3-weekly feedback forms
+
 // One thread's connection. Not thread-safe.
 class Connection {
  public:
@@ -197,6 +204,12 @@ class Connection {
   virtual void append_audit(const AuditEntry& entry) = 0;
   virtual std::vector<AuditEntry> audit_of_pupil(Id pupil_id, int limit) = 0;  // newest first
   virtual std::vector<AuditEntry> audit_of_organisation(Id organisation_id, int limit) = 0;
+
+  // The assessment areas, on this same connection (and so inside its transaction).
+  virtual AssessmentSetupStore& assessment_setup() = 0;
+  virtual BaselineStore& baselines() = 0;
+  virtual ClassworkStore& classwork() = 0;
+  virtual FeedbackFormStore& feedback_forms() = 0;
 };
 
 class Store {

@@ -46,6 +46,10 @@ WebApp::WebApp(app::Context& context, WebOptions options, Templates templates)
   register_user_api(router_);
   register_calendar_api(router_);
   register_import_api(router_);
+  register_assessment_setup_api(router_);
+  register_baseline_api(router_);
+  register_classwork_api(router_);
+  register_feedback_form_api(router_);
   register_pages(router_, templates_, options_);
 }
 

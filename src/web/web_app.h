@@ -55,5 +55,10 @@ void register_user_api(Router& router);
 void register_calendar_api(Router& router);
 void register_import_api(Router& router);
 void register_pages(Router& router, const Templates& templates, const WebOptions& options);
+// The assessment loop (issue 3), one API area per file in web/api/ and pages in web/pages/.
+void register_assessment_setup_api(Router& router);
+void register_baseline_api(Router& router);
+void register_classwork_api(Router& router);
+void register_feedback_form_api(Router& router);
 
 }  // namespace waymark::web

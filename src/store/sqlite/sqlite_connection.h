@@ -6,6 +6,12 @@
 #include <string>
 #include <utility>
 
+#include <memory>
+
+#include "store/assessment_setup_store.h"
+#include "store/baseline_store.h"
+#include "store/classwork_store.h"
+#include "store/feedback_form_store.h"
 #include "store/sqlite/db.h"
 #include "store/store.h"
 
@@ -86,12 +92,28 @@ class SqliteConnection final : public Connection {
   std::vector<AuditEntry> audit_of_pupil(Id pupil_id, int limit) override;
   std::vector<AuditEntry> audit_of_organisation(Id organisation_id, int limit) override;
 
+  AssessmentSetupStore& assessment_setup() override;
+  BaselineStore& baselines() override;
+  ClassworkStore& classwork() override;
+  FeedbackFormStore& feedback_forms() override;
+
  private:
   void write_barriers_and_contacts(const Pupil& pupil, Id pupil_id);
   void write_group_members(const TeachingGroup& group, Id group_id);
 
   Db db_;
+  // Created on first use; each shares db_ (and so its transaction and statement cache).
+  std::unique_ptr<AssessmentSetupStore> assessment_setup_;
+  std::unique_ptr<BaselineStore> baselines_;
+  std::unique_ptr<ClassworkStore> classwork_;
+  std::unique_ptr<FeedbackFormStore> feedback_forms_;
 };
+
+// Factories for the area stores, each defined beside its implementation.
+std::unique_ptr<AssessmentSetupStore> make_assessment_setup_store(Db& db);
+std::unique_ptr<BaselineStore> make_baseline_store(Db& db);
+std::unique_ptr<ClassworkStore> make_classwork_store(Db& db);
+std::unique_ptr<FeedbackFormStore> make_feedback_form_store(Db& db);
 
 // Ids of 0 mean "none" in the domain types and NULL in the database.
 inline std::optional<Id> id_or_null(Id id) {

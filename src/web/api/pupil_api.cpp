@@ -17,20 +17,39 @@ Json placement_view_json(const app::PlacementView& view) {
   return json;
 }
 
-Json profile_json(const app::PupilProfile& profile) {
-  Json placements = Json::array();
-  for (const auto& view : profile.placements) placements.push_back(placement_view_json(view));
-  Json enrolments = Json::array();
-  for (const auto& view : profile.enrolments) {
-    Json json = app::to_json(view.enrolment);
-    json["school_name"] = view.school_name;
-    enrolments.push_back(json);
+// The profile is the most-read document, so it is written straight to text (no DOM).
+std::string profile_json(const app::PupilProfile& profile) {
+  app::JsonOut out;
+  out.begin_object();
+  out.key("pupil");
+  app::write_json(out, profile.pupil, profile.academic_year_start);
+  out.field("academic_year", academic_year_label(profile.academic_year_start));
+  out.key("placements");
+  out.begin_array();
+  for (const auto& view : profile.placements) {
+    out.begin_object();
+    app::write_fields(out, view.placement);
+    out.field("provider_name", view.provider_name);
+    out.field("commissioner_name", view.commissioner_name);
+    out.end_object();
   }
-  return Json{{"pupil", app::to_json(profile.pupil, profile.academic_year_start)},
-              {"academic_year", academic_year_label(profile.academic_year_start)},
-              {"placements", placements},
-              {"enrolments", enrolments},
-              {"current_hours", profile.current_hours}};
+  out.end_array();
+  out.key("enrolments");
+  out.begin_array();
+  for (const auto& view : profile.enrolments) {
+    out.begin_object();
+    app::write_fields(out, view.enrolment);
+    out.field("school_name", view.school_name);
+    out.end_object();
+  }
+  out.end_array();
+  out.field("current_hours", profile.current_hours);
+  out.end_object();
+  return out.text();
+}
+
+Response profile_response(int status, const app::PupilProfile& profile) {
+  return Response{status, "application/json", profile_json(profile), {}};
 }
 
 // Reads list filters from the query string; Invalid naming the parameter when one is malformed.
@@ -113,7 +132,7 @@ void register_pupil_api(Router& router) {
     if (!id.ok()) return error_response(id.error());
     auto profile = app::pupil_profile(exchange.app, exchange.actor, *id);
     if (!profile.ok()) return error_response(profile.error());
-    return Response::json(201, profile_json(*profile))
+    return profile_response(201, *profile)
         .with_header("Location", "/api/v1/pupils/" + std::to_string(*id));
   });
 
@@ -122,7 +141,7 @@ void register_pupil_api(Router& router) {
     if (!id.ok()) return error_response(id.error());
     auto profile = app::pupil_profile(exchange.app, exchange.actor, *id);
     if (!profile.ok()) return error_response(profile.error());
-    return Response::json(200, profile_json(*profile));
+    return profile_response(200, *profile);
   });
 
   router.api(Method::Patch, "/api/v1/pupils/{id}", [](Exchange& exchange) {
@@ -140,7 +159,7 @@ void register_pupil_api(Router& router) {
     if (!updated.ok()) return error_response(updated.error());
     auto profile = app::pupil_profile(exchange.app, exchange.actor, *id);
     if (!profile.ok()) return error_response(profile.error());
-    return Response::json(200, profile_json(*profile));
+    return profile_response(200, *profile);
   });
 
   router.api(Method::Get, "/api/v1/pupils/{id}/audit", [](Exchange& exchange) {

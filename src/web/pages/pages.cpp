@@ -7,6 +7,10 @@ void register_pages(Router& router, const Templates& templates, const WebOptions
   register_login_pages(router, templates, options);
   register_pupil_pages(router, templates);
   register_admin_pages(router, templates);
+  register_assessment_setup_pages(router, templates);
+  register_baseline_pages(router, templates);
+  register_classwork_pages(router, templates);
+  register_feedback_form_pages(router, templates);
 }
 
 }  // namespace waymark::web

@@ -13,5 +13,10 @@ void register_login_pages(Router& router, const Templates& templates, const WebO
 void register_pupil_pages(Router& router, const Templates& templates);
 // Users (admins), account (password, API tokens), import upload, calendar, organisation audit.
 void register_admin_pages(Router& router, const Templates& templates);
+// The assessment loop (issue 3).
+void register_assessment_setup_pages(Router& router, const Templates& templates);
+void register_baseline_pages(Router& router, const Templates& templates);
+void register_classwork_pages(Router& router, const Templates& templates);
+void register_feedback_form_pages(Router& router, const Templates& templates);
 
 }  // namespace waymark::web

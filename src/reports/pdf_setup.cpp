@@ -1,0 +1,1 @@
+#include "reports/pdf_setup.h"

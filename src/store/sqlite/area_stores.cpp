@@ -1,0 +1,26 @@
+// The Connection's accessors for the assessment areas: each store is made on first use.
+#include "store/sqlite/sqlite_connection.h"
+
+namespace waymark::store::sqlite {
+
+AssessmentSetupStore& SqliteConnection::assessment_setup() {
+  if (!assessment_setup_) assessment_setup_ = make_assessment_setup_store(db_);
+  return *assessment_setup_;
+}
+
+BaselineStore& SqliteConnection::baselines() {
+  if (!baselines_) baselines_ = make_baseline_store(db_);
+  return *baselines_;
+}
+
+ClassworkStore& SqliteConnection::classwork() {
+  if (!classwork_) classwork_ = make_classwork_store(db_);
+  return *classwork_;
+}
+
+FeedbackFormStore& SqliteConnection::feedback_forms() {
+  if (!feedback_forms_) feedback_forms_ = make_feedback_form_store(db_);
+  return *feedback_forms_;
+}
+
+}  // namespace waymark::store::sqlite

@@ -1,0 +1,8 @@
+// FIXME: placeholder; the baseline area (issue 3) registers its pages here.
+#include "web/pages/pages.h"
+
+namespace waymark::web {
+
+void register_baseline_pages(Router&, const Templates&) {}
+
+}  // namespace waymark::web
