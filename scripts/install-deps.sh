@@ -11,7 +11,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git clang-format
   librestinio-dev libasio-dev libhttp-parser-dev libfmt-dev libspdlog-dev
   libsqlite3-dev sqlite3 libsodium-dev libcli11-dev nlohmann-json3-dev libkainjow-mustache-dev
-  libcsv-dev libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
+  libcsv-dev rapidjson-dev libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
   libcairo2-dev libpango1.0-dev libcurl4-openssl-dev libpugixml-dev libxlsxwriter-dev
   postgresql libpq-dev libsoci-dev
   chromium poppler-utils wrk nodejs npm ca-certificates
