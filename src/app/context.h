@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <utility>
 
 #include "core/date.h"
@@ -19,6 +20,9 @@ struct Clock {
 struct Context {
   store::Store& store;
   Clock clock{};
+  // Where uploaded evidence files are kept: outside anything the web server serves. The CLI sets
+  // it to "<database>.evidence/"; empty means uploads are refused.
+  std::string evidence_dir{};
 };
 
 // Runs `work(connection)` in one transaction: commits when it returns ok, rolls back when it

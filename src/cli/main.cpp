@@ -128,6 +128,7 @@ int main(int argc, char** argv) {
   if (!opened.ok()) return fail(opened.error());
   std::unique_ptr<store::Store> store = std::move(opened).value();
   app::Context context{*store};
+  context.evidence_dir = db_path + ".evidence";
 
   if (demo->parsed()) {
     auto summary = app::seed_demo(context, Date::today());
