@@ -1,6 +1,7 @@
 #include "app/auth.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -126,13 +127,43 @@ Result<Actor> token_actor(Context& context, const std::string& bearer_token) {
   if (bearer_token.size() != 67 || bearer_token.rfind("wm_", 0) != 0)
     return Error::unauthenticated("invalid API token");
   auto& connection = context.store.connection();
-  auto token = connection.api_token_by_hash(token_hash(bearer_token));
-  if (!token || token->revoked_at) return Error::unauthenticated("invalid or revoked API token");
+  const std::string hash = token_hash(bearer_token);
   const std::int64_t now = context.clock.now_seconds();
+  // Integrations call in bursts, so each thread remembers whom a token stood for until anything in
+  // the database changes (a revocation, a deactivated user, a new role: all are writes).
+  struct Cached {
+    std::uint64_t marker = 0;
+    Id token_id = 0;
+    std::int64_t last_used_at = 0;
+    Actor actor;
+  };
+  thread_local std::unordered_map<std::string, Cached> cache;
+  thread_local std::uint64_t cache_owner = 0;
+  if (cache_owner != context.store.generation() || cache.size() > 1024) {
+    cache.clear();
+    cache_owner = context.store.generation();
+  }
+  const std::uint64_t marker = connection.change_marker();
+  auto found = cache.find(hash);
+  if (found == cache.end() || found->second.marker != marker) {
+    auto token = connection.api_token_by_hash(hash);
+    if (!token || token->revoked_at) {
+      cache.erase(hash);
+      return Error::unauthenticated("invalid or revoked API token");
+    }
+    Actor actor = WAYMARK_TRY(actor_for_user(connection, token->user_id));
+    found = cache
+                .insert_or_assign(hash,
+                                  Cached{marker, token->id, token->last_used_at.value_or(0), actor})
+                .first;
+  }
   // Recording every use would turn each read into a write; a minute's precision is enough.
-  if (!token->last_used_at || now - *token->last_used_at > 60)
-    connection.touch_api_token(token->id, now);
-  return actor_for_user(connection, token->user_id);
+  if (now - found->second.last_used_at > 60) {
+    connection.touch_api_token(found->second.token_id, now);
+    found->second.last_used_at = now;
+    found->second.marker = connection.change_marker();
+  }
+  return found->second.actor;
 }
 
 void sign_out(Context& context, const std::string& session_token) {

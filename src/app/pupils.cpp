@@ -116,22 +116,57 @@ Result<PupilList> list_pupils(Context& context, const Actor& actor, const PupilQ
   return list;
 }
 
+namespace {
+
+// Profiles are read far more often than pupils change, so each thread keeps the profiles it has
+// built, tagged with the connection's change marker: any write anywhere invalidates them all.
+// Authorisation is never cached: require_visible_pupil runs on every read.
+struct CachedProfile {
+  std::uint64_t marker = 0;
+  std::int64_t today = 0;
+  PupilProfile profile;
+};
+constexpr std::size_t kProfileCacheLimit = 4096;
+
+PupilProfile build_profile(store::Connection& connection, Pupil pupil, Date today) {
+  PupilProfile profile;
+  profile.academic_year_start = academic_year_start(today);
+  profile.nc_year = pupil.nc_year(profile.academic_year_start);
+  OrganisationNames names(connection);
+  for (const auto& placement : connection.placements_of(pupil.id))
+    profile.placements.push_back(view_of(placement, names));
+  for (const auto& enrolment : connection.enrolments_of(pupil.id))
+    profile.enrolments.push_back(EnrolmentView{enrolment, names(enrolment.school_id)});
+  profile.current_hours = current_hours(profile.placements, today);
+  profile.pupil = std::move(pupil);
+  return profile;
+}
+
+}  // namespace
+
 Result<PupilProfile> pupil_profile(Context& context, const Actor& actor, Id pupil_id) {
   auto& connection = context.store.connection();
   WAYMARK_TRY_STATUS(require_visible_pupil(connection, actor, pupil_id));
-  auto pupil = connection.pupil(pupil_id);
-  if (!pupil) return Error::not_found("pupil");
   const Date today = context.clock.today();
+  const std::uint64_t marker = connection.change_marker();
+  thread_local std::unordered_map<Id, CachedProfile> cache;
+  thread_local std::uint64_t cache_owner = 0;
+  if (cache_owner != context.store.generation()) {
+    cache.clear();
+    cache_owner = context.store.generation();
+  }
   PupilProfile profile;
-  profile.academic_year_start = academic_year_start(today);
-  profile.nc_year = pupil->nc_year(profile.academic_year_start);
-  OrganisationNames names(connection);
-  for (const auto& placement : connection.placements_of(pupil_id))
-    profile.placements.push_back(view_of(placement, names));
-  for (const auto& enrolment : connection.enrolments_of(pupil_id))
-    profile.enrolments.push_back(EnrolmentView{enrolment, names(enrolment.school_id)});
-  profile.current_hours = current_hours(profile.placements, today);
-  profile.pupil = std::move(*pupil);
+  auto found = cache.find(pupil_id);
+  if (found != cache.end() && found->second.marker == marker &&
+      found->second.today == today.days()) {
+    profile = found->second.profile;
+  } else {
+    auto pupil = connection.pupil(pupil_id);
+    if (!pupil) return Error::not_found("pupil");
+    profile = build_profile(connection, std::move(*pupil), today);
+    if (cache.size() >= kProfileCacheLimit) cache.clear();
+    cache[pupil_id] = CachedProfile{marker, today.days(), profile};
+  }
   profile.can_edit = actor.can_edit_pupils();
   profile.can_read_audit = actor.can_read_audit();
   return profile;

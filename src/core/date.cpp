@@ -97,7 +97,24 @@ unsigned Date::weekday() const {
 }
 
 std::string Date::iso() const {
-  return fmt::format("{:04}-{:02}-{:02}", year(), month(), day());
+  // Written by hand: dates go out on every row of every response, and this is several times
+  // cheaper than a general formatter.
+  const auto ymd = ymd_of(days_);
+  const int year = static_cast<int>(ymd.year());
+  const unsigned month = static_cast<unsigned>(ymd.month());
+  const unsigned day = static_cast<unsigned>(ymd.day());
+  if (year < 0 || year > 9999) return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+  const char text[10] = {static_cast<char>('0' + year / 1000),
+                         static_cast<char>('0' + year / 100 % 10),
+                         static_cast<char>('0' + year / 10 % 10),
+                         static_cast<char>('0' + year % 10),
+                         '-',
+                         static_cast<char>('0' + month / 10),
+                         static_cast<char>('0' + month % 10),
+                         '-',
+                         static_cast<char>('0' + day / 10),
+                         static_cast<char>('0' + day % 10)};
+  return std::string(text, sizeof text);
 }
 std::string Date::uk() const {
   return fmt::format("{:02}/{:02}/{:04}", day(), month(), year());

@@ -85,7 +85,10 @@ constexpr const char* kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri"};
 }
 
 std::string to_string(const TimetableSlot& slot) {
-  return fmt::format("{} {}", kDays[(slot.weekday - 1) % 5], to_string(slot.session));
+  std::string text = kDays[(slot.weekday - 1) % 5];
+  text += ' ';
+  text += to_string(slot.session);
+  return text;
 }
 
 Result<TimetableSlot> parse_timetable_slot(std::string_view text, const std::string& field) {

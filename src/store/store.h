@@ -107,10 +107,11 @@ struct AuditEntry {
 
 // The assessment loop's areas (issue 3), each an interface of its own in store/<area>_store.h,
 // reached through the Connection so that they share its transaction.
-class AssessmentSetupStore;  // grade scales, subject scales, KS3 expectations, intake, home-school work, targets
-class BaselineStore;         // baseline instruments and results (incl. SDQ), pathways, further assessment
-class ClassworkStore;        // exit tickets, marked work and feedback, evidence files
-class FeedbackFormStore;     // 3-weekly feedback forms
+class AssessmentSetupStore;  // grade scales, subject scales, KS3 expectations, intake, home-school
+                             // work, targets
+class BaselineStore;   // baseline instruments and results (incl. SDQ), pathways, further assessment
+class ClassworkStore;  // exit tickets, marked work and feedback, evidence files
+class FeedbackFormStore;  // 3-weekly feedback forms
 
 // One thread's connection. Not thread-safe.
 class Connection {
@@ -205,6 +206,11 @@ class Connection {
   virtual std::vector<AuditEntry> audit_of_pupil(Id pupil_id, int limit) = 0;  // newest first
   virtual std::vector<AuditEntry> audit_of_organisation(Id organisation_id, int limit) = 0;
 
+  // A value that changes whenever the database may have changed since it was last read on this
+  // connection: a commit by any other connection or process, or any write through this one.
+  // Read caches compare it to decide whether what they hold is still current.
+  virtual std::uint64_t change_marker() = 0;
+
   // The assessment areas, on this same connection (and so inside its transaction).
   virtual AssessmentSetupStore& assessment_setup() = 0;
   virtual BaselineStore& baselines() = 0;
@@ -219,6 +225,9 @@ class Store {
   virtual Connection& connection() = 0;
   // The schema version the database is at.
   virtual int schema_version() = 0;
+  // Unique to this Store object for the life of the process (never reused), so that per-thread
+  // caches can tell one store from another that later occupies the same address.
+  virtual std::uint64_t generation() const = 0;
 };
 
 }  // namespace waymark::store

@@ -92,6 +92,8 @@ class SqliteConnection final : public Connection {
   std::vector<AuditEntry> audit_of_pupil(Id pupil_id, int limit) override;
   std::vector<AuditEntry> audit_of_organisation(Id organisation_id, int limit) override;
 
+  std::uint64_t change_marker() override;
+
   AssessmentSetupStore& assessment_setup() override;
   BaselineStore& baselines() override;
   ClassworkStore& classwork() override;

@@ -83,6 +83,8 @@ class SqliteStore final : public Store {
     return *connection;
   }
 
+  std::uint64_t generation() const override { return generation_; }
+
   int schema_version() override {
     auto& connection = static_cast<SqliteConnection&>(this->connection());
     Statement statement = connection.db().prepare("SELECT MAX(version) FROM schema_migrations");
