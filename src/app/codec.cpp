@@ -204,16 +204,36 @@ void write_json(JsonOut& out, const TeachingGroup& group) {
   out.end_object();
 }
 
-Json to_json(const Organisation& organisation) { return parsed(organisation); }
-Json to_json(const User& user) { return parsed(user); }
-Json to_json(const Contact& contact) { return parsed(contact); }
-Json to_json(const Pupil& pupil, int academic_year_start) { return parsed(pupil, academic_year_start); }
-Json to_json(const Placement& placement) { return parsed(placement); }
-Json to_json(const Enrolment& enrolment) { return parsed(enrolment); }
-Json to_json(const Term& term) { return parsed(term); }
-Json to_json(const ClosureDay& closure) { return parsed(closure); }
-Json to_json(const Subject& subject) { return parsed(subject); }
-Json to_json(const TeachingGroup& group) { return parsed(group); }
+Json to_json(const Organisation& organisation) {
+  return parsed(organisation);
+}
+Json to_json(const User& user) {
+  return parsed(user);
+}
+Json to_json(const Contact& contact) {
+  return parsed(contact);
+}
+Json to_json(const Pupil& pupil, int academic_year_start) {
+  return parsed(pupil, academic_year_start);
+}
+Json to_json(const Placement& placement) {
+  return parsed(placement);
+}
+Json to_json(const Enrolment& enrolment) {
+  return parsed(enrolment);
+}
+Json to_json(const Term& term) {
+  return parsed(term);
+}
+Json to_json(const ClosureDay& closure) {
+  return parsed(closure);
+}
+Json to_json(const Subject& subject) {
+  return parsed(subject);
+}
+Json to_json(const TeachingGroup& group) {
+  return parsed(group);
+}
 
 bool read_string(const Json& body, const char* field, std::string& into, ErrorList& errors) {
   auto found = body.find(field);

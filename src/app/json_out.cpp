@@ -32,8 +32,8 @@ bool valid_utf8(std::string_view text) {
       code = (code << 6) | (next & 0x3F);
     }
     // No overlong forms, no surrogates, nothing past U+10FFFF.
-    if ((length == 2 && code < 0x80) || (length == 3 && code < 0x800) || (length == 4 && code < 0x10000) ||
-        (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF)
+    if ((length == 2 && code < 0x80) || (length == 3 && code < 0x800) ||
+        (length == 4 && code < 0x10000) || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF)
       return false;
     index += length;
   }

@@ -35,11 +35,20 @@ function registeredRoutes () {
   for (const file of files) {
     const source = readFileSync(file, 'utf8')
     for (const [, method, pattern] of source.matchAll(registration)) {
+      // A pattern ending in "/" is the start of one built in a loop ("/feedback-forms/{id}/" + action):
+      // those routes are checked against the live server by the test above instead.
+      if (pattern.endsWith('/')) {
+        loopPrefixes.push(`${method.toUpperCase()} ${pattern}`)
+        continue
+      }
       if (pattern.startsWith('/api/') || pattern === '/healthz') routes.add(`${method.toUpperCase()} ${pattern}`)
     }
   }
   return [...routes].sort()
 }
+
+/** Route prefixes registered in a loop (see registeredRoutes). */
+const loopPrefixes = []
 
 /** Resolves a local "#/components/..." reference. */
 function resolve (document, ref) {
@@ -109,7 +118,8 @@ describe('OpenAPI document', () => {
     const registered = registeredRoutes()
     assert.ok(registered.length >= 30, `found the registrations in src/web: ${registered.length}`)
     const undocumented = registered.filter((route) => !documented.includes(route))
-    const unregistered = documented.filter((route) => !registered.includes(route))
+    const unregistered = documented.filter(
+      (route) => !registered.includes(route) && !loopPrefixes.some((prefix) => route.startsWith(prefix)))
     assert.deepEqual(undocumented, [], 'registered but not documented')
     assert.deepEqual(unregistered, [], 'documented but not registered')
   })

@@ -11,6 +11,7 @@ void register_pages(Router& router, const Templates& templates, const WebOptions
   register_baseline_pages(router, templates);
   register_classwork_pages(router, templates);
   register_feedback_form_pages(router, templates);
+  register_timeline_pages(router, templates);
 }
 
 }  // namespace waymark::web

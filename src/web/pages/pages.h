@@ -18,5 +18,6 @@ void register_assessment_setup_pages(Router& router, const Templates& templates)
 void register_baseline_pages(Router& router, const Templates& templates);
 void register_classwork_pages(Router& router, const Templates& templates);
 void register_feedback_form_pages(Router& router, const Templates& templates);
+void register_timeline_pages(Router& router, const Templates& templates);
 
 }  // namespace waymark::web

@@ -1,1 +1,0 @@
-#include "reports/pdf_setup.h"
