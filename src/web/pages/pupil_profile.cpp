@@ -136,6 +136,7 @@ Response pupil_profile(const Templates& templates, Exchange& exchange) {
   data.set("add_placement_href",
            exchange.actor.can_commission() ? Data(base + "/placements/new") : Data(false));
   data.set("audit_href", profile->can_read_audit ? Data(base + "/audit") : Data(false));
+  data.set("pupil_href", base);
   data.set("details", detail_rows(*profile));
   List tags = flag_tags(pupil);
   data.set("has_tags", !tags.empty());
