@@ -6,28 +6,6 @@ namespace waymark::app {
 
 namespace {
 
-constexpr SdqScale kScales[] = {SdqScale::Emotional,     SdqScale::Conduct,
-                                SdqScale::Hyperactivity, SdqScale::Peer,
-                                SdqScale::Prosocial,     SdqScale::TotalDifficulties};
-
-SdqCutoffs& cutoffs_of(SdqBands& bands, SdqScale scale) {
-  switch (scale) {
-    case SdqScale::Emotional:
-      return bands.emotional;
-    case SdqScale::Conduct:
-      return bands.conduct;
-    case SdqScale::Hyperactivity:
-      return bands.hyperactivity;
-    case SdqScale::Peer:
-      return bands.peer;
-    case SdqScale::Prosocial:
-      return bands.prosocial;
-    case SdqScale::TotalDifficulties:
-      return bands.total_difficulties;
-  }
-  return bands.total_difficulties;
-}
-
 Json optional_int(const std::optional<int>& value) {
   return value ? Json(*value) : Json(nullptr);
 }
@@ -114,7 +92,7 @@ Json to_json(const BaselineView& view) {
   json["recorded_by_name"] = view.recorded_by_name;
   if (view.sdq_scores) {
     Json scores = Json::object();
-    for (SdqScale scale : kScales) {
+    for (SdqScale scale : kSdqScales) {
       const auto& score = view.sdq_scores->for_scale(scale);
       scores[to_string(scale)] = score ? Json{{"score", score->score},
                                               {"band", to_string(score->band)},
@@ -130,7 +108,7 @@ Json to_json(const BaselineView& view) {
 
 Json to_json(const SdqBands& bands) {
   Json json = Json::object();
-  for (SdqScale scale : kScales) {
+  for (SdqScale scale : kSdqScales) {
     const SdqCutoffs& cutoffs = bands.for_scale(scale);
     json[to_string(scale)] = Json{{"close_to_average", cutoffs.close_to_average},
                                   {"slightly_raised", cutoffs.slightly_raised},
@@ -270,10 +248,10 @@ void read_further_assessment(const Json& body, FurtherAssessment& into, ErrorLis
 }
 
 void read_sdq_bands(const Json& body, SdqBands& into, ErrorList& errors) {
-  for (SdqScale scale : kScales) {
+  for (SdqScale scale : kSdqScales) {
     auto found = body.find(to_string(scale));
     if (found == body.end()) continue;
-    SdqCutoffs& cutoffs = cutoffs_of(into, scale);
+    SdqCutoffs& cutoffs = into.for_scale(scale);
     if (!found->is_object()) {
       errors.add(to_string(scale), "must be {close_to_average, slightly_raised, high}");
       continue;

@@ -25,6 +25,10 @@ const char* to_string(SdqVersion version);  // "teacher", "parent", "self_report
 Result<SdqVersion> parse_sdq_version(std::string_view text, const std::string& field = "version");
 
 enum class SdqScale { Emotional, Conduct, Hyperactivity, Peer, Prosocial, TotalDifficulties };
+// Every scale, in the order above: for loops over stored or sent band tables.
+inline constexpr SdqScale kSdqScales[] = {SdqScale::Emotional,     SdqScale::Conduct,
+                                          SdqScale::Hyperactivity, SdqScale::Peer,
+                                          SdqScale::Prosocial,     SdqScale::TotalDifficulties};
 
 const char* to_string(SdqScale scale);  // "emotional", ..., "total_difficulties"
 const char* label(SdqScale scale);      // "Emotional symptoms", ..., "Total difficulties"
@@ -56,6 +60,9 @@ struct SdqBands {
   SdqCutoffs peer;
   SdqCutoffs prosocial;
   const SdqCutoffs& for_scale(SdqScale scale) const;
+  SdqCutoffs& for_scale(SdqScale scale) {
+    return const_cast<SdqCutoffs&>(static_cast<const SdqBands&>(*this).for_scale(scale));
+  }
 };
 
 // The published cut-offs for a version. The teacher bands are confirmed against the published

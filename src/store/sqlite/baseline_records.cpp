@@ -6,28 +6,6 @@ namespace waymark::store::sqlite {
 
 namespace {
 
-constexpr SdqScale kScales[] = {SdqScale::Emotional,     SdqScale::Conduct,
-                                SdqScale::Hyperactivity, SdqScale::Peer,
-                                SdqScale::Prosocial,     SdqScale::TotalDifficulties};
-
-SdqCutoffs& cutoffs_of(SdqBands& bands, SdqScale scale) {
-  switch (scale) {
-    case SdqScale::Emotional:
-      return bands.emotional;
-    case SdqScale::Conduct:
-      return bands.conduct;
-    case SdqScale::Hyperactivity:
-      return bands.hyperactivity;
-    case SdqScale::Peer:
-      return bands.peer;
-    case SdqScale::Prosocial:
-      return bands.prosocial;
-    case SdqScale::TotalDifficulties:
-      return bands.total_difficulties;
-  }
-  return bands.total_difficulties;
-}
-
 constexpr const char* kPathwayColumns =
     "SELECT pupil_id, subject_id, starting_point, priorities, pathway, updated_by, updated_at "
     "FROM learning_pathways ";
@@ -74,11 +52,11 @@ std::optional<SdqBands> SqliteBaselineStore::sdq_bands(SdqVersion version) {
   bool any = false;
   while (statement.next_row()) {
     const std::string scale = statement.text(0);
-    for (SdqScale known : kScales) {
+    for (SdqScale known : kSdqScales) {
       if (scale != to_string(known)) continue;
-      cutoffs_of(bands, known) = SdqCutoffs{.close_to_average = statement.integer(1),
-                                            .slightly_raised = statement.integer(2),
-                                            .high = statement.integer(3)};
+      bands.for_scale(known) = SdqCutoffs{.close_to_average = statement.integer(1),
+                                          .slightly_raised = statement.integer(2),
+                                          .high = statement.integer(3)};
       any = true;
     }
   }
@@ -87,7 +65,7 @@ std::optional<SdqBands> SqliteBaselineStore::sdq_bands(SdqVersion version) {
 }
 
 void SqliteBaselineStore::put_sdq_bands(SdqVersion version, const SdqBands& bands) {
-  for (SdqScale scale : kScales) {
+  for (SdqScale scale : kSdqScales) {
     const SdqCutoffs& cutoffs = bands.for_scale(scale);
     Statement statement = db_.prepare(
         "INSERT INTO sdq_bands (version, scale, close_to_average, slightly_raised, high) "
