@@ -3,10 +3,12 @@
 #include <csv.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <utility>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace waymark {
 
@@ -264,6 +266,31 @@ std::string_view CsvTable::cell(const CsvRow& row, std::string_view header) cons
   std::optional<std::size_t> column_idx = column(header);
   if (!column_idx || *column_idx >= row.cells.size()) return {};
   return row.cells[*column_idx];
+}
+
+std::string_view trim_cell(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
+    text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+    text.remove_suffix(1);
+  return text;
+}
+
+Status CsvTable::check_columns(const std::vector<std::string>& known,
+                               std::size_t required_count) const {
+  ErrorList errors;
+  for (std::size_t column_idx = 0; column_idx < required_count && column_idx < known.size();
+       ++column_idx)
+    if (!column(known[column_idx]))
+      errors.add("header", fmt::format("missing column '{}'", known[column_idx]));
+  // Empty header names (spare commas at the end of a header) are not columns anyone meant.
+  for (const std::string& header : headers_) {
+    if (header.empty() || std::ranges::find(known, header) != known.end()) continue;
+    errors.add("header", fmt::format("column '{}' is not recognised (known columns: {})", header,
+                                     fmt::join(known, ", ")));
+  }
+  if (!errors.empty()) return errors.to_error();
+  return {};
 }
 
 }  // namespace waymark

@@ -25,6 +25,9 @@
 
 namespace waymark {
 
+// `text` without leading and trailing whitespace (ASCII): how importers read a cell.
+std::string_view trim_cell(std::string_view text);
+
 struct CsvRow {
   int number;  // 1-based data row number: the first row after the header is row 1 (see above)
   std::vector<std::string> cells;  // as written; may be shorter than the header
@@ -64,6 +67,12 @@ class CsvTable {
   // The cell of `row` under `header`, or "" when there is no such column or the row is too short
   // to reach it. The view points into `row` and lives as long as it does.
   std::string_view cell(const CsvRow& row, std::string_view header) const;
+
+  // Checks the header against an importer's columns: the first `required_count` of `known` must
+  // be present, and every other non-empty header must be one of `known` (an unknown column is
+  // usually a typo, and silently ignoring it would drop the user's data). Invalid with one
+  // "header" entry per problem, all reported at once.
+  Status check_columns(const std::vector<std::string>& known, std::size_t required_count) const;
 
  private:
   std::vector<std::string> headers_;

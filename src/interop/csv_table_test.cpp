@@ -231,5 +231,32 @@ TEST(CsvTable, ReportsExactlyFiftyRowProblemsWithoutAMoreNote) {
   EXPECT_EQ(table.error().fields.back().field, "row 50");
 }
 
+TEST(CsvTable, CheckColumnsAcceptsKnownAndOptionalColumns) {
+  auto table = CsvTable::parse("UPN, surname ,notes,\nA,B,C,\n");
+  ASSERT_TRUE(table.ok());
+  EXPECT_TRUE(table->check_columns({"upn", "surname", "notes"}, 2).ok());
+  EXPECT_TRUE(table->check_columns({"upn", "surname", "notes", "dob"}, 2).ok());
+}
+
+TEST(CsvTable, CheckColumnsReportsEveryMissingAndUnknownColumn) {
+  auto table = CsvTable::parse("upn,surnmae\nA,B\n");
+  ASSERT_TRUE(table.ok());
+  auto checked = table->check_columns({"upn", "surname", "dob", "notes"}, 3);
+  ASSERT_FALSE(checked.ok());
+  const auto& fields = checked.error().fields;
+  ASSERT_EQ(fields.size(), 3u);
+  EXPECT_EQ(fields[0].field, "header");
+  EXPECT_EQ(fields[0].reason, "missing column 'surname'");
+  EXPECT_EQ(fields[1].reason, "missing column 'dob'");
+  EXPECT_EQ(fields[2].reason,
+            "column 'surnmae' is not recognised (known columns: upn, surname, dob, notes)");
+}
+
+TEST(CsvCells, TrimCellDropsSurroundingWhitespaceOnly) {
+  EXPECT_EQ(trim_cell("  a b\t\r\n"), "a b");
+  EXPECT_EQ(trim_cell(" \t "), "");
+  EXPECT_EQ(trim_cell(""), "");
+}
+
 }  // namespace
 }  // namespace waymark

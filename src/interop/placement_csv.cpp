@@ -14,34 +14,10 @@ namespace {
 
 constexpr std::size_t kRequiredColumns = 4;  // the first four of placement_csv_columns()
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-    text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-    text.remove_suffix(1);
-  return text;
-}
-
-// FIXME: the same check as in pupil_csv.cpp; it belongs in CsvTable once a third reader needs it.
-Status check_headers(const CsvTable& table, const std::vector<std::string>& known,
-                     std::size_t required_count) {
-  ErrorList errors;
-  for (std::size_t column_idx = 0; column_idx < required_count; ++column_idx)
-    if (!table.column(known[column_idx]))
-      errors.add("header", fmt::format("missing column '{}'", known[column_idx]));
-  for (const std::string& header : table.headers()) {
-    if (header.empty() || std::ranges::find(known, header) != known.end()) continue;
-    errors.add("header", fmt::format("column '{}' is not recognised (known columns: {})", header,
-                                     fmt::join(known, ", ")));
-  }
-  if (!errors.empty()) return errors.to_error();
-  return {};
-}
-
 // "Planning meeting" -> "planning_meeting": labels as a spreadsheet shows them, as keys.
 std::string as_key(std::string_view text) {
   std::string key;
-  for (char character : trim(text))
+  for (char character : trim_cell(text))
     key += character == ' ' || character == '-'
                ? '_'
                : static_cast<char>(std::tolower(static_cast<unsigned char>(character)));
@@ -49,7 +25,7 @@ std::string as_key(std::string_view text) {
 }
 
 Result<double> parse_hours(std::string_view text, const std::string& field) {
-  text = trim(text);
+  text = trim_cell(text);
   if (text.empty()) return 0.0;
   double hours = 0;
   auto [end, status] = std::from_chars(text.data(), text.data() + text.size(), hours);
@@ -63,7 +39,7 @@ Result<std::vector<TimetableSlot>> parse_timetable(std::string_view text,
   std::vector<TimetableSlot> slots;
   while (!text.empty()) {
     std::size_t end = text.find(';');
-    std::string_view session = trim(text.substr(0, end));
+    std::string_view session = trim_cell(text.substr(0, end));
     text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
     if (session.empty()) continue;  // "Mon AM;" and ";;" are slips, not sessions
     slots.push_back(WAYMARK_TRY(parse_timetable_slot(session, field)));
@@ -72,7 +48,7 @@ Result<std::vector<TimetableSlot>> parse_timetable(std::string_view text,
 }
 
 Result<std::optional<Date>> parse_optional_date(std::string_view text, const std::string& field) {
-  text = trim(text);
+  text = trim_cell(text);
   if (text.empty()) return std::optional<Date>{};
   return std::optional<Date>{WAYMARK_TRY(Date::parse(text, field))};
 }
@@ -123,7 +99,7 @@ app::PlacementImportRow read_row(const CsvTable& table, const CsvRow& csv_row, E
   };
   auto supplies = [&](const char* column) { row.column_of_field[column] = column; };
 
-  std::string_view upn = trim(cell("upn"));
+  std::string_view upn = trim_cell(cell("upn"));
   if (upn.empty()) {
     errors.add(field("upn"), "is required: placements are matched to pupils by UPN");
   } else if (auto parsed = Upn::parse(upn, field("upn")); parsed.ok()) {
@@ -131,12 +107,13 @@ app::PlacementImportRow read_row(const CsvTable& table, const CsvRow& csv_row, E
   } else {
     errors.add_all(parsed.error());
   }
-  row.provider_urn = std::string(trim(cell("provider_urn")));
+  row.provider_urn = std::string(trim_cell(cell("provider_urn")));
   if (row.provider_urn.empty()) errors.add(field("provider_urn"), "is required");
-  row.commissioner_urn = std::string(trim(cell("commissioner_urn")));
+  row.commissioner_urn = std::string(trim_cell(cell("commissioner_urn")));
   if (row.commissioner_urn.empty()) errors.add(field("commissioner_urn"), "is required");
   supplies("referral_date");
-  take(Date::parse(trim(cell("referral_date")), field("referral_date")), placement.referral_date);
+  take(Date::parse(trim_cell(cell("referral_date")), field("referral_date")),
+       placement.referral_date);
 
   for (auto [column, member] : kOptionalDateColumns) {
     if (!has(column)) continue;
@@ -190,7 +167,7 @@ const std::vector<std::string>& placement_csv_columns() {
 
 Result<std::vector<app::PlacementImportRow>> read_placement_csv(std::string_view bytes) {
   CsvTable table = WAYMARK_TRY(CsvTable::parse(bytes));
-  WAYMARK_TRY_STATUS(check_headers(table, placement_csv_columns(), kRequiredColumns));
+  WAYMARK_TRY_STATUS(table.check_columns(placement_csv_columns(), kRequiredColumns));
   ErrorList errors;
   std::vector<app::PlacementImportRow> rows;
   for (const CsvRow& csv_row : table.rows()) rows.push_back(read_row(table, csv_row, errors));

@@ -14,14 +14,6 @@ namespace {
 
 constexpr std::size_t kRequiredColumns = 5;  // the first five of pupil_csv_columns()
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-    text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-    text.remove_suffix(1);
-  return text;
-}
-
 std::string lower(std::string_view text) {
   std::string result(text);
   for (char& character : result)
@@ -29,26 +21,8 @@ std::string lower(std::string_view text) {
   return result;
 }
 
-// Header problems: required columns missing, columns nobody reads. Empty header names (spare
-// commas at the end of a header) are not columns anyone meant.
-// FIXME: placement_csv.cpp has the same check; it belongs in CsvTable once a third reader needs it.
-Status check_headers(const CsvTable& table, const std::vector<std::string>& known,
-                     std::size_t required_count) {
-  ErrorList errors;
-  for (std::size_t column_idx = 0; column_idx < required_count; ++column_idx)
-    if (!table.column(known[column_idx]))
-      errors.add("header", fmt::format("missing column '{}'", known[column_idx]));
-  for (const std::string& header : table.headers()) {
-    if (header.empty() || std::ranges::find(known, header) != known.end()) continue;
-    errors.add("header", fmt::format("column '{}' is not recognised (known columns: {})", header,
-                                     fmt::join(known, ", ")));
-  }
-  if (!errors.empty()) return errors.to_error();
-  return {};
-}
-
 Result<bool> parse_yes_no(std::string_view text, const std::string& field) {
-  std::string answer = lower(trim(text));
+  std::string answer = lower(trim_cell(text));
   if (answer.empty() || answer == "n" || answer == "no" || answer == "false" || answer == "0")
     return false;
   if (answer == "y" || answer == "yes" || answer == "true" || answer == "1") return true;
@@ -57,7 +31,7 @@ Result<bool> parse_yes_no(std::string_view text, const std::string& field) {
 
 // A year group as schools write it: "7", "Y7", "Year 7", "R" or "Reception".
 Result<std::optional<int>> parse_nc_year(std::string_view text, const std::string& field) {
-  std::string year = lower(trim(text));
+  std::string year = lower(trim_cell(text));
   if (year.empty()) return std::optional<int>{};
   if (year == "r" || year == "reception") return std::optional<int>{0};
   std::string_view digits = year;
@@ -66,7 +40,7 @@ Result<std::optional<int>> parse_nc_year(std::string_view text, const std::strin
   } else if (digits.starts_with("y")) {
     digits.remove_prefix(1);
   }
-  digits = trim(digits);
+  digits = trim_cell(digits);
   int value = 0;
   auto [end, status] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
   if (digits.empty() || status != std::errc{} || end != digits.data() + digits.size())
@@ -108,7 +82,7 @@ app::PupilImportRow read_row(const CsvTable& table, const CsvRow& csv_row, Error
   };
 
   supplies("upn", "upn");
-  if (!trim(cell("upn")).empty()) {
+  if (!trim_cell(cell("upn")).empty()) {
     auto upn = Upn::parse(cell("upn"), field("upn"));
     if (upn.ok()) {
       pupil.upn = std::move(upn).value();
@@ -121,9 +95,9 @@ app::PupilImportRow read_row(const CsvTable& table, const CsvRow& csv_row, Error
   supplies("legal_surname", "surname");
   pupil.legal_surname = std::string(cell("surname"));
   supplies("dob", "dob");
-  take(Date::parse(trim(cell("dob")), field("dob")), pupil.dob);
+  take(Date::parse(trim_cell(cell("dob")), field("dob")), pupil.dob);
   supplies("sex", "sex");
-  take(parse_sex(trim(cell("sex")), field("sex")), pupil.sex);
+  take(parse_sex(trim_cell(cell("sex")), field("sex")), pupil.sex);
 
   for (auto [column, member] : kOptionalTextColumns) {
     if (!has(column)) continue;
@@ -142,9 +116,9 @@ app::PupilImportRow read_row(const CsvTable& table, const CsvRow& csv_row, Error
 
   // SEN: a sen column, an ehcp column, or both (which must then agree).
   std::optional<SenStatus> sen;
-  if (has("sen") && !trim(cell("sen")).empty()) {
+  if (has("sen") && !trim_cell(cell("sen")).empty()) {
     SenStatus parsed = SenStatus::None;
-    if (take(parse_sen_status(trim(cell("sen")), field("sen")), parsed)) sen = parsed;
+    if (take(parse_sen_status(trim_cell(cell("sen")), field("sen")), parsed)) sen = parsed;
   }
   std::optional<bool> ehcp;
   if (has("ehcp")) {
@@ -153,7 +127,7 @@ app::PupilImportRow read_row(const CsvTable& table, const CsvRow& csv_row, Error
   }
   if (has("sen")) {
     supplies("sen", "sen");
-    if (sen && ehcp && !trim(cell("ehcp")).empty() && *ehcp != (*sen == SenStatus::Ehcp)) {
+    if (sen && ehcp && !trim_cell(cell("ehcp")).empty() && *ehcp != (*sen == SenStatus::Ehcp)) {
       errors.add(field("ehcp"),
                  fmt::format("says {}, but column sen says {}",
                              *ehcp ? "the pupil has an EHCP" : "no EHCP", to_string(*sen)));
@@ -163,13 +137,13 @@ app::PupilImportRow read_row(const CsvTable& table, const CsvRow& csv_row, Error
     row.ehcp = ehcp;
   }
 
-  if (has("admission_date") && !trim(cell("admission_date")).empty()) {
+  if (has("admission_date") && !trim_cell(cell("admission_date")).empty()) {
     Date admission;
-    if (take(Date::parse(trim(cell("admission_date")), field("admission_date")), admission))
+    if (take(Date::parse(trim_cell(cell("admission_date")), field("admission_date")), admission))
       row.admission_date = admission;
   }
-  row.commissioner_urn = std::string(trim(cell("commissioner_urn")));
-  row.provider_urn = std::string(trim(cell("provider_urn")));
+  row.commissioner_urn = std::string(trim_cell(cell("commissioner_urn")));
+  row.provider_urn = std::string(trim_cell(cell("provider_urn")));
   return row;
 }
 
@@ -191,7 +165,7 @@ const std::vector<std::string>& pupil_csv_columns() {
 
 Result<std::vector<app::PupilImportRow>> read_pupil_csv(std::string_view bytes) {
   CsvTable table = WAYMARK_TRY(CsvTable::parse(bytes));
-  WAYMARK_TRY_STATUS(check_headers(table, pupil_csv_columns(), kRequiredColumns));
+  WAYMARK_TRY_STATUS(table.check_columns(pupil_csv_columns(), kRequiredColumns));
   ErrorList errors;
   std::vector<app::PupilImportRow> rows;
   for (const CsvRow& csv_row : table.rows()) rows.push_back(read_row(table, csv_row, errors));
