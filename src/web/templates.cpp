@@ -89,7 +89,7 @@ struct NavItem {
 List nav_for(const Actor* actor, const std::string& active) {
   List nav;
   if (actor == nullptr) return nav;
-  std::vector<NavItem> items = {{"/pupils", "Pupils"}};
+  std::vector<NavItem> items = {{"/dashboard", "Dashboard"}, {"/pupils", "Pupils"}};
   if (actor->can_edit_pupils()) items.push_back({"/import", "Import"});
   items.push_back({"/calendar", "Calendar"});
   if (actor->can_manage_users()) items.push_back({"/users", "Users"});

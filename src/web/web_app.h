@@ -60,5 +60,6 @@ void register_assessment_setup_api(Router& router);
 void register_baseline_api(Router& router);
 void register_classwork_api(Router& router);
 void register_feedback_form_api(Router& router);
+void register_dashboard_api(Router& router);
 
 }  // namespace waymark::web
