@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include "core/upn.h"
+#include "store/sqlite/db.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/store.h"
 
@@ -38,6 +39,15 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+// Every row of `table` in the database at `path`, read on a connection of its own and whoever may
+// see them: what "nothing was written" is measured against. -1 when it has no rows to count.
+// `table` comes from the test's own code, never from input.
+inline int count_rows(const std::string& path, const std::string& table) {
+  Db db(path, JournalMode::Unchanged);
+  Statement statement = db.prepare(fmt::format("SELECT COUNT(*) FROM {}", table));
+  return statement.next_row() ? statement.integer(0) : -1;
+}
 
 // A valid UPN issued by LA 801, establishment 2000, in 2001, with serial `serial` (0..999).
 inline Upn test_upn(int serial) {
