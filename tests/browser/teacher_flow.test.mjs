@@ -57,6 +57,8 @@ async function clickAndWait (locator) {
   return response
 }
 
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
 async function api (urlPath) {
   const response = await page.request.get(`${baseUrl}${urlPath}`)
   return { status: response.status(), body: await response.json() }
@@ -149,11 +151,18 @@ test('a teacher enters exit tickets, writes and sends a feedback form; only the 
     assert.equal(await page.locator('#period_number').inputValue(), String(item.period.number))
     await clickAndWait(page.getByRole('button', { name: 'Start the form' }))
   } else {
-    await clickAndWait(row.getByRole('link', { name: new RegExp(`form for ${item.pupil_name}`) }))
+    await clickAndWait(row.getByRole('link', { name: new RegExp(`form for ${escapeRegExp(item.pupil_name)}$`) }))
   }
   await page.getByRole('heading', { level: 1, name: new RegExp(`Feedback form: period ${item.period.number}`) }).waitFor()
   await assertAccessible('feedback form (draft)')
   const formId = Number(new URL(page.url()).pathname.split('/').pop())
+
+  // A tampered version field is refused with the form shown again, not a server error.
+  const csrf = await page.locator('input[name="csrf_token"]').first().inputValue()
+  const tampered = await page.request.post(`${baseUrl}/feedback-forms/${formId}`,
+    { form: { csrf_token: csrf, updated_at: 'yesterday' }, maxRedirects: 0 })
+  assert.equal(tampered.status(), 422)
+  assert.match(await tampered.text(), /reload it and try again/)
 
   // Topics are prefilled from the exit tickets; grade every subject.
   const subjects = await page.locator('textarea[id$="_topics"]').count()

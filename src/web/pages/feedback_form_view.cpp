@@ -236,9 +236,13 @@ Response save(const Templates& templates, Exchange& exchange) {
     // A tampered hidden field is bad input: refuse it as a value, never throw.
     std::int64_t value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size())
-      return error_page(templates, exchange,
-                        Error::invalid("updated_at", "reload the form and try again"));
+    if (error != std::errc() || end != text.data() + text.size()) {
+      auto current = app::get_feedback_form(exchange.app, exchange.actor, *id);
+      if (!current.ok()) return error_page(templates, exchange, current.error());
+      return render_view(templates, exchange, *current,
+                         {{"form-status", "The form could not be read: reload it and try again"}},
+                         422);
+    }
     expected = value;
   }
   auto saved = app::update_feedback_form(
