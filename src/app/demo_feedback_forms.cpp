@@ -70,6 +70,17 @@ ProgressIndicator other_than(ProgressIndicator proposed, Random& random) {
   return random.pick(others);
 }
 
+// The working-at grade a teacher enters where the exit tickets gave none, on the row's scale.
+std::string working_at_grade(const std::string& scale_key, Random& random) {
+  static const std::vector<std::string> ks3 = {"F+", "S-", "S-", "S", "S", "S+", "E-"};
+  static const std::vector<std::string> gcse_fine = {"3", "3+", "4-", "4", "4+", "5-", "5", "6-"};
+  static const std::vector<std::string> gcse = {"3", "4", "4", "5", "5", "6"};
+  if (scale_key == "ks3") return random.pick(ks3);
+  if (scale_key == "gcse_fine") return random.pick(gcse_fine);
+  if (scale_key == "gcse") return random.pick(gcse);
+  return "";
+}
+
 // Grades every row as a teacher would: ATL, the proposal confirmed or (sometimes) overridden with a
 // reason, or a choice where Waymark has no proposal.
 void grade_subjects(FeedbackForm& form, Random& random) {
@@ -133,6 +144,12 @@ void seed_feedback_forms(store::Connection& connection, const DemoWorld& world, 
         }
         if (form.subjects.empty()) continue;  // a provider with no exit-ticket subjects
         if (fate == Fate::Sent) {
+          for (FeedbackFormSubject& row : form.subjects)
+            if (row.working_at.empty())
+              row.working_at = working_at_grade(row.working_at_scale, random);
+          ErrorList grade_errors;
+          propose_indicators(connection, *pupil, form, grade_errors);
+          if (!grade_errors.empty()) require_valid(grade_errors.to_error(), "working-at grades");
           grade_subjects(form, random);
           form.comment = random.pick(kComments);
           form.status = FeedbackFormStatus::Sent;
