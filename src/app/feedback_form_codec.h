@@ -14,8 +14,10 @@ namespace waymark::app {
 void write_json(JsonOut& out, const FeedbackForm& form);
 Json to_json(const FeedbackForm& form);
 
-// The line shown for attendance until issue 4 brings registers.
+// The line shown for attendance until issue 4 brings registers, and its value alone for places
+// that print their own "Attendance" label (the PDF), so the label is never doubled.
 inline constexpr const char* kAttendanceNotRecorded = "Attendance: not yet recorded in Waymark";
+inline constexpr const char* kAttendanceNotRecordedValue = "not yet recorded in Waymark";
 
 // Reads what a PATCH may change onto `into`: "comment" and "subjects". "subjects" replaces the
 // list; a row keeps the stored values of fields it leaves out when its subject_id was on the form.

@@ -168,4 +168,22 @@ void propose_indicators(store::Connection& connection, const Pupil& pupil, Feedb
   }
 }
 
+FeedbackForm prefilled_feedback_form(store::Connection& connection, const Pupil& pupil,
+                                     const Placement& placement, const FeedbackPeriod& period,
+                                     Id created_by, std::int64_t now) {
+  FeedbackForm form;
+  form.pupil_id = pupil.id;
+  form.placement_id = placement.id;
+  form.provider_id = placement.provider_id;
+  form.period_number = period.number;
+  form.period_start = period.start;
+  form.period_end = period.end;
+  form.created_by = form.updated_by = created_by;
+  form.created_at = form.updated_at = now;
+  form.subjects = prefill_subjects(connection, pupil, form);
+  ErrorList ignored;  // prefilled grades come from the scale itself
+  propose_indicators(connection, pupil, form, ignored);
+  return form;
+}
+
 }  // namespace waymark::app

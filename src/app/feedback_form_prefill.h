@@ -47,6 +47,13 @@ std::string grade_label(store::Connection& connection, Id organisation_id,
 std::vector<FeedbackFormSubject> prefill_subjects(store::Connection& connection, const Pupil& pupil,
                                                   const FeedbackForm& form);
 
+// A new draft (version 1) for the placement's `period`, created by `created_by` (0: nobody, the
+// CLI acting with the database's authority) at `now`: subject rows prefilled and indicators
+// proposed, as create_feedback_form builds one. Not stored; no authorisation here.
+FeedbackForm prefilled_feedback_form(store::Connection& connection, const Pupil& pupil,
+                                     const Placement& placement, const FeedbackPeriod& period,
+                                     Id created_by, std::int64_t now);
+
 // Normalises each row's working-at grade onto its scale (adding "subjects[N].working_at" errors
 // with the scale's message for a grade not on it), fills subject names, and recomputes the
 // proposed indicator and its reason.

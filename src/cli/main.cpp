@@ -1,4 +1,4 @@
-// The `waymark` command: serve, demo, import, migrate.
+// The `waymark` command: serve, demo, import, migrate, report.
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +11,7 @@
 #include "app/auth.h"
 #include "app/demo.h"
 #include "app/import.h"
+#include "cli/report_command.h"
 #include "interop/placement_csv.h"
 #include "interop/pupil_csv.h"
 #include "store/sqlite/sqlite_store.h"
@@ -114,7 +115,12 @@ int main(int argc, char** argv) {
   auto* import_placements =
       add_import("placements", "import placements (upn,provider_urn,commissioner_urn,...)");
 
+  waymark::cli::ReportOptions report_options;
+  auto* report = waymark::cli::add_report_command(cli, report_options);
+
   CLI11_PARSE(cli, argc, argv);
+
+  if (report->parsed()) return waymark::cli::run_report_command(report_options);
 
   if (migrate->parsed()) {
     auto applied = store::sqlite::migrate(db_path);

@@ -92,6 +92,11 @@ List nav_for(const Actor* actor, const std::string& active) {
   std::vector<NavItem> items = {{"/dashboard", "Dashboard"}, {"/pupils", "Pupils"}};
   if (actor->can_edit_pupils()) items.push_back({"/import", "Import"});
   items.push_back({"/calendar", "Calendar"});
+  // Providers write feedback forms; schools and the LA receive the sent ones.
+  if (actor->organisation_kind == OrgKind::Provider && actor->can_edit_pupils())
+    items.push_back({"/feedback-forms/due", "Feedback forms due"});
+  if (actor->organisation_kind != OrgKind::Provider)
+    items.push_back({"/feedback-forms", "Feedback forms"});
   if (actor->can_manage_users()) items.push_back({"/users", "Users"});
   if (actor->can_read_audit()) items.push_back({"/audit", "Audit"});
   items.push_back({"/account", "Account"});

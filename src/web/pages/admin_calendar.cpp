@@ -153,10 +153,14 @@ Response calendar_page(const Templates& templates, Exchange& exchange,
     row.set("academic_year", academic_year_text(group.academic_year));
     row.set("staff", std::to_string(group.staff_ids.size()));
     row.set("pupils", std::to_string(group.pupil_ids.size()));
+    row.set("grid_href", fmt::format("/groups/{}/exit-tickets", group.id));
     group_rows.push_back(row);
   }
   data.set("groups", group_rows);
   data.set("has_groups", Data(!groups.empty()));
+  // The exit-ticket grid is for the provider's teaching staff (require_classwork_writer).
+  data.set("grid_links",
+           Data(actor.organisation_kind == OrgKind::Provider && actor.can_edit_pupils()));
 
   if (can_edit_calendar(actor)) {
     std::vector<Option> parents;

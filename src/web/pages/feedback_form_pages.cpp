@@ -1,5 +1,7 @@
 // Feedback form pages: a pupil's forms (and starting one), the due list for the provider's staff,
 // the sent forms a school or LA receives, and (feedback_form_view.cpp) one form.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "app/feedback_form_due.h"
@@ -63,7 +65,10 @@ Response pupil_forms(const Templates& templates, Exchange& exchange) {
     Data create{Data::type::object};
     create.set("action", fmt::format("/pupils/{}/feedback-forms", *id));
     create.set("csrf_token", exchange.csrf_token);
-    create.set("periods", option_list(options, options.back().value));
+    const std::string asked = exchange.request.param("period");
+    const bool offered = std::any_of(options.begin(), options.end(),
+                                     [&](const Option& option) { return option.value == asked; });
+    create.set("periods", option_list(options, offered ? asked : options.back().value));
     data.set("create", create);
   } else {
     data.set("create", false);
@@ -103,7 +108,9 @@ Response due_page(const Templates& templates, Exchange& exchange) {
       Data row{Data::type::object};
       row.set("pupil_name", item.pupil_name);
       row.set("pupil_href", fmt::format("/pupils/{}/feedback-forms", item.pupil_id));
-      row.set("start_href", fmt::format("/pupils/{}/feedback-forms", item.pupil_id));
+      // Preselects the due period: the pupil's page otherwise offers the latest one started.
+      row.set("start_href", fmt::format("/pupils/{}/feedback-forms?period={}#create-form",
+                                        item.pupil_id, item.period.number));
       row.set("period", fmt::format("{}: {}", item.period.number,
                                     period_dates(item.period.start, item.period.end)));
       row.set("due", format_date(item.period.end));

@@ -1,6 +1,8 @@
 // GET /feedback-forms/{id}: one feedback form, read-only or (draft or ready, for the provider's
 // staff) as an edit form with Ready / Send / Correct buttons. GET /feedback-forms/{id}.pdf: the
 // PDF.
+#include <charconv>
+
 #include <fmt/format.h>
 
 #include "app/feedback_form_codec.h"
@@ -230,7 +232,19 @@ Response save(const Templates& templates, Exchange& exchange) {
   if (!id.ok()) return error_page(templates, exchange, id.error());
   const Params params = exchange.form();
   std::optional<std::int64_t> expected;
-  if (auto text = form_text(params, "updated_at"); !text.empty()) expected = std::stoll(text);
+  if (auto text = form_text(params, "updated_at"); !text.empty()) {
+    // A tampered hidden field is bad input: refuse it as a value, never throw.
+    std::int64_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size()) {
+      auto current = app::get_feedback_form(exchange.app, exchange.actor, *id);
+      if (!current.ok()) return error_page(templates, exchange, current.error());
+      return render_view(templates, exchange, *current,
+                         {{"form-status", "The form could not be read: reload it and try again"}},
+                         422);
+    }
+    expected = value;
+  }
   auto saved = app::update_feedback_form(
       exchange.app, exchange.actor, *id,
       [&](FeedbackForm& form, ErrorList& errors) {
