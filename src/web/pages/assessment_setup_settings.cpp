@@ -105,11 +105,16 @@ Response add_scale(const Templates& templates, Exchange& exchange) {
   if (!added.ok()) {
     if (ends_request(added.error())) return error_page(templates, exchange, added.error());
     std::vector<FieldError> fields;
-    for (FieldError field : prefixed_errors(added.error(), "", "key")) {
-      // "grades[3]" names a line of the textarea: show it there, keeping the line number.
-      if (field.field.starts_with("grades[")) field.field = "grades";
-      fields.push_back(std::move(field));
+    for (const FieldError& field : added.error().fields) {
+      // "grades[3]" names a line of the textarea, counting from 1: show it there by its line.
+      if (field.field.starts_with("grades[")) {
+        const std::string line = field.field.substr(7, field.field.find(']') - 7);
+        fields.push_back({"grades", "Grades, line " + line + ": " + field.reason});
+      } else {
+        fields.push_back({field.field, error_sentence(field)});
+      }
     }
+    if (fields.empty()) fields = prefixed_errors(added.error(), "", "key");
     return scales_page(templates, exchange, form, fields, 422);
   }
   return Response::redirect("/settings/grade-scales?saved=scale");
