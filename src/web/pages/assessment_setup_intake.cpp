@@ -55,10 +55,9 @@ List intake_rows(store::Connection& connection, Id provider_id, const Intake& in
   rows.push_back(row("KS2 reading scaled score", score(intake.ks2_reading)));
   rows.push_back(row("KS2 maths scaled score", score(intake.ks2_maths)));
   rows.push_back(row("Notes", intake.notes.empty() ? "None" : intake.notes));
-  rows.push_back(
-      row("Last updated",
-          fmt::format("{} by {}", format_moment(intake.updated_at),
-                      intake.updated_by_name.empty() ? "unknown" : intake.updated_by_name)));
+  std::string updated = format_moment(intake.updated_at);
+  if (!intake.updated_by_name.empty()) updated += " by " + intake.updated_by_name;
+  rows.push_back(row("Last updated", updated));
   return rows;
 }
 

@@ -50,9 +50,9 @@ Response render(const Templates& templates, Exchange& exchange, const Params& fo
                   ? std::string("Not set")
                   : fmt::format("{} to {}", grade_label(*scale, from), grade_label(*scale, to)));
       List fields;
-      fields.push_back(select_field(key + "_from", heading + ": meeting from",
+      fields.push_back(select_field(key + "_from", "Meeting from",
                                     grade_options(*scale, from, "Not set"), error_data));
-      fields.push_back(select_field(key + "_to", heading + ": meeting up to",
+      fields.push_back(select_field(key + "_to", "Meeting up to",
                                     grade_options(*scale, to, "Not set"), error_data));
       row.set("fields", fields);
       rows.push_back(row);

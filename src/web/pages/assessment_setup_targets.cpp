@@ -72,18 +72,21 @@ Response render(const Templates& templates, Exchange& exchange, Id pupil_id, con
     if (subject) {
       auto scale = app::subject_scale(connection, subject->id, profile->nc_year.value_or(0));
       if (!scale.ok()) return error_page(templates, exchange, scale.error());
+      std::string grade = form_text(form, "grade");
       bool revising = false;
-      for (const Target& target : view->current)
-        revising = revising || target.subject_id == subject->id;
+      for (const Target& target : view->current) {
+        if (target.subject_id != subject->id) continue;
+        revising = true;  // start from the current grade when it is on today's scale
+        if (grade.empty() && target.scale_key == scale->key()) grade = target.grade_code;
+      }
       Data chosen_data{Data::type::object};
       chosen_data.set("subject_id", std::to_string(subject->id));
       chosen_data.set("subject", subject->name);
       chosen_data.set("revising", revising);
       List fields;
-      fields.push_back(
-          select_field("grade", "Target grade",
-                       grade_options(*scale, form_text(form, "grade"), "Choose a grade"),
-                       error_data, fmt::format("On the {} scale", scale->name())));
+      fields.push_back(select_field("grade", "Target grade",
+                                    grade_options(*scale, grade, "Choose a grade"), error_data,
+                                    fmt::format("On the {} scale", scale->name())));
       fields.push_back(textarea_field(
           "reason", revising ? "Why is the target being changed?" : "Reason (optional)",
           form_text(form, "reason"), error_data,
