@@ -256,6 +256,16 @@ test('an admin reaches the settings pages from the navigation', async () => {
   assert.match(await page.locator('main').innerText(), /Reading band/)
   assert.match(await page.locator('main').innerText(), /Developing/)
 
+  // A subject's KS4 scale changes to whole GCSE grades.
+  await page.goto(`${baseUrl}/settings/subjects`)
+  const card = page.locator('.govuk-summary-card').first()
+  const subjectName = await card.locator('h2').innerText()
+  await card.locator('summary').click()
+  await card.locator('select[id$="_ks4_scale_key"]').selectOption('gcse')
+  await submit(card.getByRole('button', { name: `Save scales for ${subjectName}` }))
+  assert.match(await page.locator('.govuk-notification-banner').innerText(), /Subject scales saved/)
+  assert.match(await page.locator('.govuk-summary-card').first().innerText(), /Key Stage 4\s+GCSE 9-1\n/)
+
   // The KS3 table: a range whose lower end is above its upper end is refused.
   await page.goto(`${baseUrl}/settings/ks3-expectations`)
   await page.selectOption('#y7_autumn_from', 'E+')
