@@ -99,6 +99,8 @@ List nav_for(const Actor* actor, const std::string& active) {
     items.push_back({"/feedback-forms", "Feedback forms"});
   if (actor->can_manage_users()) items.push_back({"/users", "Users"});
   if (actor->can_read_audit()) items.push_back({"/audit", "Audit"});
+  if (actor->roles.has(Role::Admin) || actor->roles.has(Role::Head))
+    items.push_back({"/settings", "Settings"});
   items.push_back({"/account", "Account"});
   for (const auto& item : items) {
     Data entry{Data::type::object};

@@ -1,11 +1,18 @@
-// FIXME: the assessment-setup pages (/pupils/{id}/intake, /pupils/{id}/targets,
-// /settings/grade-scales, /settings/ks3-expectations) are not written yet: time ran out after the
-// store, use cases and JSON API. Everything they need is in app/intake.h, app/targets.h and
-// app/grade_scales.h; the API (/api/v1/...) covers every operation meanwhile.
+// The assessment-setup pages (issue 3): intake and home-school work per placement, targets, and
+// the organisation's settings (grade scales, subject scales, KS3 expectations). One page (or a
+// page and its form) per file; the use cases in app/intake.h, targets.h and grade_scales.h
+// authorise and audit.
+#include "web/pages/assessment_setup_helpers.h"
 #include "web/pages/pages.h"
 
 namespace waymark::web {
 
-void register_assessment_setup_pages(Router&, const Templates&) {}
+void register_assessment_setup_pages(Router& router, const Templates& templates) {
+  register_intake_pages(router, templates);
+  register_intake_edit_page(router, templates);
+  register_targets_page(router, templates);
+  register_settings_pages(router, templates);
+  register_ks3_expectations_page(router, templates);
+}
 
 }  // namespace waymark::web
