@@ -203,8 +203,9 @@ TEST_F(BaselinesTest, TheSdqIsScoredOnReadWithTheStoredCutOffs) {
   auto reread = get_baseline(*context_, teacher_, recorded->result.id);
   ASSERT_TRUE(reread.ok());
   EXPECT_EQ(reread->sdq_scores->emotional->band, SdqBand::SlightlyRaised);
-  EXPECT_EQ(current_sdq_bands(connection(), SdqVersion::Parent), sdq_bands(SdqVersion::Parent))
-      << "other versions keep the published cut-offs";
+  for (SdqScale scale : kSdqScales)  // other versions keep the published cut-offs
+    EXPECT_EQ(current_sdq_bands(connection(), SdqVersion::Parent).for_scale(scale),
+              sdq_bands(SdqVersion::Parent).for_scale(scale));
 
   responses.items[6] = 3;  // item 7
   sdq.sdq = responses;

@@ -65,10 +65,11 @@ TEST_F(FeedbackFormsTest, ANewFormIsADraftPrefilledFromTheExitTicketsOfItsPeriod
   ASSERT_FALSE(form.subjects.empty());
   for (const FeedbackFormSubject& row : form.subjects) {
     EXPECT_FALSE(row.subject_name.empty());
-    for (const ExitTicket& ticket : tickets)
-      if (ticket.subject_id == row.subject_id)
-        EXPECT_NE(std::find(row.topics.begin(), row.topics.end(), ticket.topic), row.topics.end())
-            << ticket.topic;
+    for (const ExitTicket& ticket : tickets) {
+      if (ticket.subject_id != row.subject_id) continue;
+      EXPECT_NE(std::find(row.topics.begin(), row.topics.end(), ticket.topic), row.topics.end())
+          << ticket.topic;
+    }
   }
   const store::AuditEntry audit = last_audit(pupil_);
   EXPECT_EQ(audit.entity, "feedback_form");
@@ -316,13 +317,14 @@ TEST_F(FeedbackFormsTest, TheDueListIsTheProvidersAndForgetsSentForms) {
   ASSERT_NE(entry, started.end());
   EXPECT_EQ(entry->form_id, form->id);
   EXPECT_EQ(entry->status, FeedbackFormStatus::Draft);
-  if (form->subjects.empty())  // no tickets in that period: add a subject to grade
+  if (form->subjects.empty()) {  // no tickets in that period: add a subject to grade
     ASSERT_TRUE(
         update_feedback_form(*context_, teacher_, form->id, [&](FeedbackForm& change, ErrorList&) {
           FeedbackFormSubject row;
           row.subject_id = maths_;
           change.subjects.push_back(row);
         }).ok());
+  }
   sent(*form);
   auto after = due_forms_at(connection(), teacher_.organisation_id, today());
   EXPECT_TRUE(std::none_of(after.begin(), after.end(), [&](const DueForm& item) {
