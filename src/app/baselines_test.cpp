@@ -189,9 +189,9 @@ TEST_F(BaselinesTest, TheSdqIsScoredOnReadWithTheStoredCutOffs) {
   EXPECT_EQ(recorded->sdq_scores->emotional->band, SdqBand::VeryHigh);
   EXPECT_FALSE(recorded->sdq_scores->conduct) << "no conduct items answered";
 
-  // An admin raises the emotional cut-offs: the same answers now read as close to average.
+  // An admin raises the emotional cut-offs: the same answers now read as high, not very high.
   SdqBands bands = current_sdq_bands(connection(), SdqVersion::Teacher);
-  bands.emotional = {.close_to_average = 8, .slightly_raised = 9, .high = 10};
+  bands.emotional = {.close_to_average = 7, .slightly_raised = 8, .high = 9};
   EXPECT_EQ(set_sdq_bands(*context_, teacher_, SdqVersion::Teacher, bands).error().kind,
             ErrorKind::Forbidden);
   SdqBands backwards = bands;
@@ -202,7 +202,7 @@ TEST_F(BaselinesTest, TheSdqIsScoredOnReadWithTheStoredCutOffs) {
   ASSERT_TRUE(set_sdq_bands(*context_, admin_, SdqVersion::Teacher, bands).ok());
   auto reread = get_baseline(*context_, teacher_, recorded->result.id);
   ASSERT_TRUE(reread.ok());
-  EXPECT_EQ(reread->sdq_scores->emotional->band, SdqBand::SlightlyRaised);
+  EXPECT_EQ(reread->sdq_scores->emotional->band, SdqBand::High);
   for (SdqScale scale : kSdqScales)  // other versions keep the published cut-offs
     EXPECT_EQ(current_sdq_bands(connection(), SdqVersion::Parent).for_scale(scale),
               sdq_bands(SdqVersion::Parent).for_scale(scale));
