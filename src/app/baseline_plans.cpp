@@ -124,6 +124,8 @@ Result<FurtherAssessmentView> request_further_assessment(Context& context, const
   stored.id = 0;
   stored.organisation_id = actor.organisation_id;
   stored.requested_by = actor.user_id;
+  // A default Date (1970-01-01) means none was given: the request is made today.
+  if (stored.requested_on == Date{}) stored.requested_on = context.clock.today();
   WAYMARK_TRY_STATUS(validate_further_assessment(stored, context.clock.today()));
   const std::int64_t now = context.clock.now_seconds();
   return in_transaction(connection, [&](store::Connection& tx) -> Result<FurtherAssessmentView> {

@@ -3,6 +3,7 @@
 import { describe, test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, assertError, assertStatus, USERS } from './lib/server.mjs'
+import { pupilsPlacedOnlyAt } from './lib/pupils.mjs'
 
 describe('assessment setup', () => {
   let server
@@ -26,14 +27,10 @@ describe('assessment setup', () => {
     bridges = await server.as(USERS.bridgesAdmin)
     const subjects = assertStatus(await admin.get('/api/v1/subjects'), 200)
     maths = subjects.items.find((subject) => subject.code === 'MA')
-    const pupils = assertStatus(await senco.get('/api/v1/pupils?limit=200'), 200)
-    for (const item of pupils.items) {
-      const profile = assertStatus(await admin.get(`/api/v1/pupils/${item.id ?? item.pupil?.id}`), 200)
-      const found = profile.placements.find((p) => p.provider_id === orgs.balance.id &&
-        p.commissioner_id === orgs.ashfield.id && p.status !== 'ended' && p.status !== 'referred')
-      if (found) { balancePupil = profile.pupil; placement = found; break }
-    }
-    assert.ok(placement, 'the demo has an Ashfield pupil active at Balance')
+    // Placed at Balance only, so Bridges cannot see the pupil (the 404 cases).
+    const [profile] = await pupilsPlacedOnlyAt(senco, orgs.balance.id, orgs.ashfield.id, 1)
+    if (profile) { balancePupil = profile.pupil; placement = profile.placements[0] }
+    assert.ok(placement, 'the demo has an Ashfield pupil active at Balance and nowhere else')
   })
   after(async () => { await server?.stop() })
 
@@ -63,7 +60,7 @@ describe('assessment setup', () => {
     assert.equal(saved.expectations.length, 1)
   })
 
-  test.skip('intake: the commissioning school enters it; grades off the scale are 422 naming the field' /* FIXME: fails against the demo data; not yet diagnosed (issue 3) */, async () => {
+  test('intake: the commissioning school enters it; grades off the scale are 422 naming the field', async () => {
     const path = `/api/v1/placements/${placement.id}/intake`
     const view = assertStatus(await teacher.get(path), 200)
     assert.equal(view.pupil_id, balancePupil.id)
@@ -77,7 +74,7 @@ describe('assessment setup', () => {
     assertError(await server.request('PUT', path, { json: {} }), 401, 'unauthenticated')
   })
 
-  test.skip('home-school work is tracked to completion' /* FIXME: fails against the demo data; not yet diagnosed (issue 3) */, async () => {
+  test('home-school work is tracked to completion', async () => {
     const path = `/api/v1/placements/${placement.id}/home-school-work`
     const added = assertStatus(await senco.post(path, { title: 'Revision pack', subject: 'Maths' }), 201)
     assert.equal(added.status, 'set')
@@ -91,7 +88,7 @@ describe('assessment setup', () => {
     assert.ok(list.items.some((item) => item.id === added.id))
   })
 
-  test.skip('targets: set, revise with a reason, history kept; others refused' /* FIXME: fails against the demo data; not yet diagnosed (issue 3) */, async () => {
+  test('targets: set, revise with a reason, history kept; others refused', async () => {
     const path = `/api/v1/pupils/${balancePupil.id}/targets`
     const grade = balancePupil.nc_year >= 10 ? '6' : 'S+'
     const wrong = balancePupil.nc_year >= 10 ? 'S+' : '6'

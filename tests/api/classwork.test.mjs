@@ -3,6 +3,7 @@
 import { describe, test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, assertError, assertStatus, USERS, today } from './lib/server.mjs'
+import { pupilsPlacedOnlyAt } from './lib/pupils.mjs'
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex')
 
@@ -22,9 +23,10 @@ describe('classwork', () => {
     const subjects = assertStatus(await teacher.get('/api/v1/exit-ticket-subjects'), 200).items
     assert.deepEqual(subjects.map((s) => s.name), ['English', 'Mathematics', 'Science'])
     maths = subjects.find((s) => s.name === 'Mathematics')
-    const list = assertStatus(await senco.get(`/api/v1/pupils?provider_id=${orgs.balance.id}&status=active&limit=5`), 200)
-    pupil = list.items[0]
-    assert.ok(pupil, 'a pupil Ashfield placed at Balance')
+    // A pupil whose only placement is Ashfield's at Balance, so Bridges and Kingsway cannot see them.
+    const [profile] = await pupilsPlacedOnlyAt(senco, orgs.balance.id, orgs.ashfield.id, 1)
+    pupil = profile?.pupil
+    assert.ok(pupil, 'a pupil Ashfield placed at Balance and nowhere else')
   })
   after(async () => { await server?.stop() })
 
@@ -82,7 +84,7 @@ describe('classwork', () => {
     assertError(await auditor.post(`/api/v1/pupils/${pupil.id}/exit-tickets`, body), 403, 'forbidden')
   })
 
-  test.skip("another school's pupil and another provider's pupil answer 404" /* FIXME: the chosen demo pupil is placed at both providers; choose a Balance-only pupil (issue 3) */, async () => {
+  test("another school's pupil and another provider's pupil answer 404", async () => {
     assertError(await kingsway.get(`/api/v1/pupils/${pupil.id}/exit-tickets`), 404, 'not_found')
     assertError(await kingsway.get(`/api/v1/pupils/${pupil.id}/work`), 404, 'not_found')
     assertError(await bridges.post(`/api/v1/pupils/${pupil.id}/exit-tickets`, { subject_id: maths.id, lesson_date: today(), topic: 't' }), 404, 'not_found')
