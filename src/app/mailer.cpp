@@ -1,6 +1,9 @@
 // The mailer's worker and the composing of emails from outbox messages.
 #include "app/mailer.h"
 
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <ctime>
 
 #include <spdlog/spdlog.h>
@@ -114,7 +117,9 @@ Mailer::Mailer(store::Store& store, MailerOptions options, std::unique_ptr<MailT
       transport_(std::move(transport)),
       clock_(std::move(clock)) {}
 
-Mailer::~Mailer() { stop(); }
+Mailer::~Mailer() {
+  stop();
+}
 
 void Mailer::start() {
   if (worker_.joinable()) return;

@@ -27,11 +27,11 @@ Result<NotificationList> list_notifications(Context& context, const Actor& actor
   auto& connection = context.store.connection();
   auto& notifications = connection.notifications();
   NotificationList list;
-  for (auto& record : notifications.notifications_of(
-           actor.user_id,
-           unread_only == UnreadOnly::Yes ? store::NotificationStore::Which::Unread
-                                          : store::NotificationStore::Which::All,
-           limit, offset))
+  for (auto& record : notifications.notifications_of(actor.user_id,
+                                                     unread_only == UnreadOnly::Yes
+                                                         ? store::NotificationStore::Which::Unread
+                                                         : store::NotificationStore::Which::All,
+                                                     limit, offset))
     if (still_visible(connection, actor, record)) list.items.push_back(std::move(record));
   list.unread = notifications.unread_count(actor.user_id);
   return list;

@@ -21,7 +21,9 @@ Status check_notice(const Notice& notice) {
 
 // A Message-ID fixed when the email is queued, so a resend after a crash carries the same one and
 // the receiving side can recognise the duplicate.
-std::string new_message_id() { return "<" + random_token().substr(0, 32) + ".outbox@waymark>"; }
+std::string new_message_id() {
+  return "<" + random_token().substr(0, 32) + ".outbox@waymark>";
+}
 
 QueuedNotice queue_for(store::Connection& connection, std::int64_t now, const User& user,
                        const Notice& notice) {

@@ -28,9 +28,8 @@ class NotificationsTest : public store::sqlite::testing::SqliteStoreTest {
     other_admin_ = add_user(other_school_, "admin@o.example", Roles{Role::Admin});
     pupil_ = add_pupil("Ada", "Lovelace", 1);
     place(pupil_, provider_, school_, PlacementStatus::Active);
-    context_ = std::make_unique<Context>(Context{*store_, Clock{[] { return kNow; }, [] {
-                                                                  return Date::from_ymd(2025, 11, 5);
-                                                                }}});
+    context_ = std::make_unique<Context>(
+        Context{*store_, Clock{[] { return kNow; }, [] { return Date::from_ymd(2025, 11, 5); }}});
   }
 
   Id add_user(Id organisation_id, const std::string& email, Roles roles, bool active = true) {
@@ -52,8 +51,8 @@ class NotificationsTest : public store::sqlite::testing::SqliteStoreTest {
   }
 
   std::vector<store::NotificationRecord> of(Id user_id) {
-    return db().notifications().notifications_of(user_id, store::NotificationStore::Which::All,
-                                                 100, 0);
+    return db().notifications().notifications_of(user_id, store::NotificationStore::Which::All, 100,
+                                                 0);
   }
 
   Notice notice(std::optional<Id> pupil_id = std::nullopt) {
@@ -68,8 +67,8 @@ class NotificationsTest : public store::sqlite::testing::SqliteStoreTest {
 };
 
 TEST_F(NotificationsTest, NotifiesActiveUsersHoldingARole) {
-  auto notified = notify_organisation(db(), kNow, provider_, Roles{Role::Head, Role::Admin},
-                                      notice());
+  auto notified =
+      notify_organisation(db(), kNow, provider_, Roles{Role::Head, Role::Admin}, notice());
   ASSERT_TRUE(notified.ok()) << notified.error().message;
   EXPECT_EQ(*notified, 2);
   EXPECT_EQ(of(admin_).size(), 1u);
@@ -91,8 +90,7 @@ TEST_F(NotificationsTest, EmptyRolesNotifyEveryActiveUserButTheInactive) {
 
 TEST_F(NotificationsTest, TheEmailNamesNoPupilAndCarriesAStableMessageId) {
   ASSERT_TRUE(notify_organisation(db(), kNow, school_, Roles{}, notice(pupil_)).ok());
-  auto queued =
-      db().notifications().outbox_messages(school_, store::OutboxStatus::Queued, 10);
+  auto queued = db().notifications().outbox_messages(school_, store::OutboxStatus::Queued, 10);
   ASSERT_EQ(queued.size(), 1u);
   const auto& message = queued.front();
   EXPECT_EQ(message.recipient, "admin@s.example");
@@ -157,8 +155,7 @@ TEST_F(NotificationsTest, UsersListAndMarkOnlyTheirOwn) {
 
   // Another user's notification answers NotFound, like one that does not exist.
   const Id admins = of(admin_).front().id;
-  EXPECT_EQ(mark_notification_read(*context_, teacher, admins).error().kind,
-            ErrorKind::NotFound);
+  EXPECT_EQ(mark_notification_read(*context_, teacher, admins).error().kind, ErrorKind::NotFound);
   EXPECT_EQ(mark_notification_read(*context_, teacher, 99999).error().kind, ErrorKind::NotFound);
 
   auto read = mark_notification_read(*context_, teacher, list->items[0].id);

@@ -46,8 +46,7 @@ struct SendOutcome {
 
 // Claims the next due (or abandoned) message for `lease_seconds`; nullopt when none is due.
 std::optional<store::OutboxMessage> claim_next_message(store::Connection& connection,
-                                                       const RetryPolicy& policy,
-                                                       std::int64_t now);
+                                                       const RetryPolicy& policy, std::int64_t now);
 
 // What became of a claimed message.
 enum class Settled { Sent, Retrying, Failed, ClaimLost };

@@ -145,8 +145,8 @@ TEST_F(OutboxTest, ATransientFailureWaitsWithBackoffThenFailsAfterTheLastAttempt
 TEST_F(OutboxTest, APermanentRefusalFailsAtOnce) {
   const Id id = queue(teacher_);
   auto claim = claim_next_message(db(), policy_, now_);
-  EXPECT_EQ(settle_message(db(), policy_, *claim,
-                           {SendStatus::Permanent, "RCPT failed (SMTP 550)"}, now_),
+  EXPECT_EQ(settle_message(db(), policy_, *claim, {SendStatus::Permanent, "RCPT failed (SMTP 550)"},
+                           now_),
             Settled::Failed);
   EXPECT_EQ(message(id).status, OutboxStatus::Failed);
   EXPECT_EQ(message(id).attempts, 1);
@@ -168,10 +168,9 @@ TEST_F(OutboxTest, AnAdminSeesTheirOrganisationsOutboxAndRetriesAFailedEmail) {
   ASSERT_EQ(claim->id, id);
   settle_message(db(), policy_, *claim, {SendStatus::Permanent, "refused (SMTP 550)"}, now_);
 
-  EXPECT_EQ(outbox_overview(*context_, actor(teacher_, provider_), OutboxStatus::Failed)
-                .error()
-                .kind,
-            ErrorKind::Forbidden);
+  EXPECT_EQ(
+      outbox_overview(*context_, actor(teacher_, provider_), OutboxStatus::Failed).error().kind,
+      ErrorKind::Forbidden);
   auto overview = outbox_overview(*context_, actor(admin_, provider_), OutboxStatus::Failed);
   ASSERT_TRUE(overview.ok());
   EXPECT_EQ(overview->counts.failed, 1);

@@ -49,17 +49,17 @@ std::unique_ptr<app::Mailer> start_mailer(store::Store& store, MailSettings sett
   from_environment(settings.max_attempts, "WAYMARK_MAIL_MAX_ATTEMPTS");
   from_environment(settings.lease_seconds, "WAYMARK_MAIL_LEASE_SECONDS");
   if (settings.smtp_url.empty()) {
-    spdlog::warn("no SMTP server set (--smtp-url or WAYMARK_SMTP_URL): emails stay queued in the "
-                 "outbox until one is");
+    spdlog::warn(
+        "no SMTP server set (--smtp-url or WAYMARK_SMTP_URL): emails stay queued in the "
+        "outbox until one is");
     return nullptr;
   }
 
   app::MailerOptions options;
   options.smtp_url = settings.smtp_url;
   options.mail_from = settings.mail_from.empty() ? "waymark@localhost" : settings.mail_from;
-  options.base_url = settings.base_url.empty()
-                         ? "http://" + bind + ":" + std::to_string(port)
-                         : settings.base_url;
+  options.base_url =
+      settings.base_url.empty() ? "http://" + bind + ":" + std::to_string(port) : settings.base_url;
   if (settings.retry_seconds > 0) options.retry.first_delay_seconds = settings.retry_seconds;
   if (settings.max_attempts > 0) options.retry.max_attempts = settings.max_attempts;
   if (settings.lease_seconds > 0) options.retry.lease_seconds = settings.lease_seconds;
@@ -70,8 +70,7 @@ std::unique_ptr<app::Mailer> start_mailer(store::Store& store, MailSettings sett
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-  auto transport =
-      app::make_smtp_transport(options.smtp_url, app::smtp_timeout_for(options.retry));
+  auto transport = app::make_smtp_transport(options.smtp_url, app::smtp_timeout_for(options.retry));
   spdlog::info("mailer sending through {}", app::redacted_url(options.smtp_url));
   auto mailer = std::make_unique<app::Mailer>(store, std::move(options), std::move(transport));
   mailer->start();

@@ -127,8 +127,7 @@ class SqliteNotificationStore final : public NotificationStore {
   }
 
   int mark_all_read(Id user_id, std::int64_t now) override {
-    return db_
-        .prepare("UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL")
+    return db_.prepare("UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL")
         .bind_all(now, user_id)
         .run();
   }
@@ -146,7 +145,8 @@ class SqliteNotificationStore final : public NotificationStore {
   }
 
   std::optional<OutboxMessage> outbox_message(Id id) override {
-    static const std::string sql = std::string("SELECT ") + kOutboxColumns + " FROM outbox WHERE id = ?";
+    static const std::string sql =
+        std::string("SELECT ") + kOutboxColumns + " FROM outbox WHERE id = ?";
     Statement statement = db_.prepare(sql);
     statement.bind_all(id);
     if (!statement.next_row()) return std::nullopt;
@@ -172,38 +172,34 @@ class SqliteNotificationStore final : public NotificationStore {
   }
 
   bool mark_sent(Id id, int attempt, std::int64_t now) override {
-    return db_
-               .prepare(
-                   "UPDATE outbox SET status = 'sent', sent_at = ?, lease_until = NULL, "
-                   "last_error = '' WHERE id = ? AND status = 'sending' AND attempts = ?")
+    return db_.prepare(
+                  "UPDATE outbox SET status = 'sent', sent_at = ?, lease_until = NULL, "
+                  "last_error = '' WHERE id = ? AND status = 'sending' AND attempts = ?")
                .bind_all(now, id, attempt)
                .run() > 0;
   }
 
   bool mark_retry(Id id, int attempt, std::int64_t next_attempt_at,
                   const std::string& error) override {
-    return db_
-               .prepare(
-                   "UPDATE outbox SET status = 'queued', next_attempt_at = ?, lease_until = NULL, "
-                   "last_error = ? WHERE id = ? AND status = 'sending' AND attempts = ?")
+    return db_.prepare(
+                  "UPDATE outbox SET status = 'queued', next_attempt_at = ?, lease_until = NULL, "
+                  "last_error = ? WHERE id = ? AND status = 'sending' AND attempts = ?")
                .bind_all(next_attempt_at, error, id, attempt)
                .run() > 0;
   }
 
   bool mark_failed(Id id, int attempt, const std::string& error) override {
-    return db_
-               .prepare(
-                   "UPDATE outbox SET status = 'failed', lease_until = NULL, last_error = ? "
-                   "WHERE id = ? AND status = 'sending' AND attempts = ?")
+    return db_.prepare(
+                  "UPDATE outbox SET status = 'failed', lease_until = NULL, last_error = ? "
+                  "WHERE id = ? AND status = 'sending' AND attempts = ?")
                .bind_all(error, id, attempt)
                .run() > 0;
   }
 
   bool requeue_failed(Id id, std::int64_t now) override {
-    return db_
-               .prepare(
-                   "UPDATE outbox SET status = 'queued', attempts = 0, next_attempt_at = ? "
-                   "WHERE id = ? AND status = 'failed'")
+    return db_.prepare(
+                  "UPDATE outbox SET status = 'queued', attempts = 0, next_attempt_at = ? "
+                  "WHERE id = ? AND status = 'failed'")
                .bind_all(now, id)
                .run() > 0;
   }

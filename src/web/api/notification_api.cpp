@@ -74,8 +74,7 @@ void register_notification_api(Router& router) {
     if (!offset.ok()) return error_response(offset.error());
     const auto unread_only =
         exchange.request.param("unread") == "true" ? app::UnreadOnly::Yes : app::UnreadOnly::No;
-    auto list =
-        app::list_notifications(exchange.app, exchange.actor, unread_only, *limit, *offset);
+    auto list = app::list_notifications(exchange.app, exchange.actor, unread_only, *limit, *offset);
     if (!list.ok()) return error_response(list.error());
     Json items = Json::array();
     for (const auto& record : list->items) items.push_back(notification_json(record));

@@ -20,9 +20,9 @@ std::string utc_text(std::int64_t seconds) {
 
 Response notification_list(const Templates& templates, Exchange& exchange) {
   const bool unread_only = exchange.request.param("unread") == "true";
-  auto list = app::list_notifications(exchange.app, exchange.actor,
-                                      unread_only ? app::UnreadOnly::Yes : app::UnreadOnly::No,
-                                      100, 0);
+  auto list =
+      app::list_notifications(exchange.app, exchange.actor,
+                              unread_only ? app::UnreadOnly::Yes : app::UnreadOnly::No, 100, 0);
   if (!list.ok()) return error_page(templates, exchange, list.error());
   List items;
   for (const auto& record : list->items) {
