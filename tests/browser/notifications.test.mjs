@@ -43,11 +43,11 @@ test('an admin sends a test email, sees the unread count and marks the notice re
   assert.equal(await page.locator('#unread-count').count(), 0)
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Send me a test email' }).click()])
   assert.match(await page.locator('.govuk-notification-banner').innerText(), /test email is queued/)
-  assert.equal((await page.locator('#unread-count').innerText()).trim(), '1 unread')
+  assert.equal((await page.locator('#unread-count').textContent()).trim(), '1 unread')
 
   await waitFor(() => smtp.accepted.some((message) => message.to.includes(LOGIN.email)), 15_000, 'the email')
   await page.reload()
-  assert.equal((await page.locator('#count-sent').innerText()).trim(), '1')
+  assert.equal((await page.locator('#count-sent').textContent()).trim(), '1')
 
   await page.getByRole('link', { name: /Notifications/ }).click()
   await page.waitForURL(`${base}/notifications`)
