@@ -8,10 +8,12 @@
 namespace waymark::app {
 
 std::int64_t retry_delay(const RetryPolicy& policy, int attempts_made) {
-  std::int64_t delay = std::max<std::int64_t>(policy.first_delay_seconds, 1);
-  for (int attempt = 1; attempt < attempts_made && delay < policy.max_delay_seconds; ++attempt)
-    delay *= 2;
-  return std::min(delay, std::max(policy.max_delay_seconds, policy.first_delay_seconds));
+  // At least a second, so that a zero policy cannot make the worker spin.
+  const std::int64_t first = std::max<std::int64_t>(policy.first_delay_seconds, 1);
+  const std::int64_t cap = std::max(policy.max_delay_seconds, first);
+  std::int64_t delay = first;
+  for (int attempt = 1; attempt < attempts_made && delay < cap; ++attempt) delay *= 2;
+  return std::min(delay, cap);
 }
 
 std::optional<store::OutboxMessage> claim_next_message(store::Connection& connection,
