@@ -13,7 +13,9 @@ Status check_notice(const Notice& notice) {
   ErrorList errors;
   if (notice.topic.empty()) errors.add("topic", "is required");
   if (notice.subject.empty()) errors.add("subject", "is required");
-  if (!notice.link.empty() && (notice.link.front() != '/' || notice.link.rfind("//", 0) == 0))
+  // "//host" and "/\\host" would lead off-site (browsers read a backslash as a slash).
+  const bool off_site = notice.link.size() > 1 && (notice.link[1] == '/' || notice.link[1] == '\\');
+  if (!notice.link.empty() && (notice.link.front() != '/' || off_site))
     errors.add("link", "must be a path inside Waymark, starting with /");
   if (!errors.empty()) return errors.to_error();
   return {};

@@ -128,6 +128,8 @@ TEST_F(NotificationsTest, RefusesABadNoticeOrOrganisation) {
   bad = notice();
   bad.link = "//elsewhere.example/";
   EXPECT_FALSE(notify_organisation(db(), kNow, provider_, Roles{}, bad).ok());
+  bad.link = "/\\elsewhere.example/";
+  EXPECT_FALSE(notify_organisation(db(), kNow, provider_, Roles{}, bad).ok());
   auto missing = notify_organisation(db(), kNow, 9999, Roles{}, notice());
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().kind, ErrorKind::NotFound);

@@ -268,3 +268,19 @@ TEST(MailFormat, RedactsCredentialsAndKeepsHeadersOnOneLine) {
 
 }  // namespace
 }  // namespace waymark::app
+
+namespace waymark::app {
+namespace {
+
+TEST(SmtpTransport, ARefusedConnectionIsTransientAndItsErrorCarriesNoCredentials) {
+  // Port 1 on loopback: nothing listens, so the connection is refused at once.
+  auto transport = make_smtp_transport("smtp://user:s3cret@127.0.0.1:1", 2);
+  const SendOutcome outcome =
+      transport->send(OutgoingMail{"a@b.example", "c@d.example", "s", "b", "<x@waymark>"});
+  EXPECT_EQ(outcome.status, SendStatus::Transient);
+  EXPECT_FALSE(outcome.error.empty());
+  EXPECT_EQ(outcome.error.find("s3cret"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace waymark::app
