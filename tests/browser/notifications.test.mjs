@@ -40,16 +40,22 @@ test('an admin sends a test email, sees the unread count and marks the notice re
   await page.getByRole('link', { name: 'Email outbox' }).click()
   await page.waitForURL(`${base}/admin/outbox`)
   await assertAccessible('/admin/outbox')
-  assert.equal(await page.locator('#unread-count').count(), 0)
+  // Demo data from other areas may already have notified this admin: count from where we start.
+  const unreadNow = async () => (await page.locator('#unread-count').count()) === 0
+    ? 0
+    : Number.parseInt(await page.locator('#unread-count').textContent(), 10)
+  const unreadBefore = await unreadNow()
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Send me a test email' }).click()])
   assert.match(await page.locator('.govuk-notification-banner').innerText(), /test email is queued/)
-  assert.equal((await page.locator('#unread-count').textContent()).trim(), '1 unread')
+  assert.equal(await unreadNow(), unreadBefore + 1)
+  assert.match(await page.locator('#unread-count').textContent(), /^\d+ unread$/)
 
   await waitFor(() => smtp.accepted.some((message) => message.to.includes(LOGIN.email)), 15_000, 'the email')
   // The outbox records "sent" just after the server's 250: reload until the page shows it.
   await waitFor(async () => {
     await page.reload()
-    return (await page.locator('#count-sent').textContent()).trim() === '1'
+    const counted = async (id) => Number.parseInt(await page.locator(id).textContent(), 10)
+    return (await counted('#count-sent')) >= 1 && (await counted('#count-queued')) === 0 && (await counted('#count-sending')) === 0
   }, 15_000, 'the outbox page to count the email sent')
 
   await page.getByRole('link', { name: /Notifications/ }).click()
@@ -58,7 +64,7 @@ test('an admin sends a test email, sees the unread count and marks the notice re
   assert.match(await page.locator('main').innerText(), /Test notice/)
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: /^Mark as read\s*:\s*Test notice$/ }).click()])
   assert.match(await page.locator('.govuk-notification-banner').innerText(), /Marked as read/)
-  assert.equal(await page.locator('#unread-count').count(), 0)
-  assert.match(await page.locator('main').innerText(), /You have no unread notifications/)
+  assert.equal(await unreadNow(), unreadBefore)
+  if (unreadBefore === 0) assert.match(await page.locator('main').innerText(), /You have no unread notifications/)
   await assertAccessible('/notifications after reading')
 })

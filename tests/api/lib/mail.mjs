@@ -25,19 +25,23 @@ export async function waitFor (check, ms = 15_000, what = 'condition') {
 
 /**
  * The SMTP server. `mode` is 'accept', 'tempfail' (451 at RCPT TO), 'reject' (550 at RCPT TO) or
- * 'stall' (reads DATA, never answers). `accepted` holds each message acknowledged with 250:
- * {to, raw, messageId, at}; `attempts` each RCPT TO seen: {to, at}; `stalled` each DATA held.
+ * 'stall' (reads DATA, never answers); it applies to mail for `target` when that is set (other
+ * mail, such as notices from the demo data, is accepted), else to all. `accepted` holds each
+ * message acknowledged with 250: {to, raw, messageId, at}; `attempts` each RCPT TO seen for the
+ * target (or all): {to, at}; `stalled` each DATA held: {to, raw, messageId, at}.
  */
 export async function startSmtp () {
-  const smtp = { mode: 'accept', accepted: [], attempts: [], stalled: [] }
+  const smtp = { mode: 'accept', target: null, accepted: [], attempts: [], stalled: [] }
+  const modeFor = (addresses) => (smtp.target === null || addresses.includes(smtp.target)) ? smtp.mode : 'accept'
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onRcptTo (address, session, callback) {
-      smtp.attempts.push({ to: address.address, at: Date.now() })
-      if (smtp.mode === 'tempfail') return callback(Object.assign(new Error('Try again later'), { responseCode: 451 }))
-      if (smtp.mode === 'reject') return callback(Object.assign(new Error('No such user here'), { responseCode: 550 }))
+      const mode = modeFor([address.address])
+      if (smtp.target === null || address.address === smtp.target) smtp.attempts.push({ to: address.address, at: Date.now() })
+      if (mode === 'tempfail') return callback(Object.assign(new Error('Try again later'), { responseCode: 451 }))
+      if (mode === 'reject') return callback(Object.assign(new Error('No such user here'), { responseCode: 550 }))
       callback()
     },
     onData (stream, session, callback) {
@@ -46,11 +50,12 @@ export async function startSmtp () {
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8')
         const messageId = /^Message-ID:\s*(.+?)\r?$/mi.exec(raw)?.[1] ?? null
-        if (smtp.mode === 'stall') {
-          smtp.stalled.push({ raw, messageId, at: Date.now() })
+        const to = session.envelope.rcptTo.map((r) => r.address)
+        if (modeFor(to) === 'stall') {
+          smtp.stalled.push({ to, raw, messageId, at: Date.now() })
           return // never answered: the sender is stuck until its timeout or its death
         }
-        smtp.accepted.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, messageId, at: Date.now() })
+        smtp.accepted.push({ to, raw, messageId, at: Date.now() })
         callback()
       })
     }
