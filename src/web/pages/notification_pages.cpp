@@ -19,6 +19,8 @@ std::string utc_text(std::int64_t seconds) {
 }
 
 Response notification_list(const Templates& templates, Exchange& exchange) {
+  // FIXME(paging): the page shows the latest 100; older ones are reachable only through the API's
+  // offset until the list pages (few users will have more than 100 unread).
   const bool unread_only = exchange.request.param("unread") == "true";
   auto list =
       app::list_notifications(exchange.app, exchange.actor,
