@@ -12,6 +12,7 @@
 #include "app/demo.h"
 #include "app/import.h"
 #include "cli/report_command.h"
+#include "cli/mail_options.h"
 #include "interop/placement_csv.h"
 #include "interop/pupil_csv.h"
 #include "store/sqlite/sqlite_store.h"
@@ -91,6 +92,8 @@ int main(int argc, char** argv) {
   serve->add_option("--web-root", web_root, "folder holding templates/ and static/");
   serve->add_flag("--verbose", verbose,
                   "log each request (route, status, time; never personal data)");
+  cli::MailSettings mail_settings;
+  cli::add_mail_options(*serve, mail_settings);
 
   auto* demo = cli.add_subcommand("demo", "load the demo dataset into a new database");
   demo->add_option("--db", db_path, "SQLite database file")->required();
@@ -172,7 +175,10 @@ int main(int argc, char** argv) {
     if (verbose) spdlog::set_level(spdlog::level::debug);
     auto web = web::WebApp::create(context, web::WebOptions{find_web_root(web_root), false});
     if (!web.ok()) return fail(web.error());
-    return web::run_server(**web, web::ServerOptions{bind, port, threads});
+    auto mailer = cli::start_mailer(*store, mail_settings, bind, port);
+    const int status = web::run_server(**web, web::ServerOptions{bind, port, threads});
+    if (mailer) mailer->stop();  // between messages: the one in hand finishes first
+    return status;
   }
   return 0;
 }

@@ -101,6 +101,7 @@ List nav_for(const Actor* actor, const std::string& active) {
   if (actor->can_read_audit()) items.push_back({"/audit", "Audit"});
   if (actor->roles.has(Role::Admin) || actor->roles.has(Role::Head))
     items.push_back({"/settings", "Settings"});
+  if (actor->can_manage_users()) items.push_back({"/admin/outbox", "Email outbox"});
   items.push_back({"/account", "Account"});
   for (const auto& item : items) {
     Data entry{Data::type::object};
@@ -123,6 +124,13 @@ Response render_page(const Templates& templates, const PageFrame& frame,
     Data user{Data::type::object};
     user.set("display_name", frame.actor->display_name);
     user.set("organisation_name", optional_text(frame.organisation_name));
+    if (frame.unread_notifications >= 0) {
+      Data notifications{Data::type::object};
+      notifications.set("unread", frame.unread_notifications > 0
+                                      ? Data(std::to_string(frame.unread_notifications))
+                                      : Data(false));
+      user.set("notifications", notifications);
+    }
     page.set("user", user);
   }
   page.set("csrf_token", frame.csrf_token);

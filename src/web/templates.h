@@ -38,6 +38,7 @@ struct PageFrame {
   std::string csrf_token;
   std::string flash;               // success banner text
   std::vector<FieldError> errors;  // error summary; each links to #field
+  int unread_notifications = -1;   // shown beside the account name when >= 0 (signed-in pages)
 };
 
 // Renders `content_template` with `data`, then the layout around it.

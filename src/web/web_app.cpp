@@ -51,6 +51,7 @@ WebApp::WebApp(app::Context& context, WebOptions options, Templates templates)
   register_classwork_api(router_);
   register_feedback_form_api(router_);
   register_dashboard_api(router_);
+  register_notification_api(router_);
   register_pages(router_, templates_, options_);
 }
 

@@ -61,5 +61,7 @@ void register_baseline_api(Router& router);
 void register_classwork_api(Router& router);
 void register_feedback_form_api(Router& router);
 void register_dashboard_api(Router& router);
+// Notifications and the email outbox (issue 4).
+void register_notification_api(Router& router);
 
 }  // namespace waymark::web

@@ -23,4 +23,9 @@ FeedbackFormStore& SqliteConnection::feedback_forms() {
   return *feedback_forms_;
 }
 
+NotificationStore& SqliteConnection::notifications() {
+  if (!notifications_) notifications_ = make_notification_store(db_);
+  return *notifications_;
+}
+
 }  // namespace waymark::store::sqlite

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "app/notifications.h"
 #include "app/users.h"
 
 namespace waymark::web {
@@ -293,6 +294,7 @@ PageFrame page_frame(const Exchange& exchange, std::string title, std::string ac
   frame.csrf_token = exchange.csrf_token;
   auto organisation = app::get_organisation(exchange.app, exchange.actor.organisation_id);
   if (organisation.ok()) frame.organisation_name = organisation->name;
+  frame.unread_notifications = app::unread_notification_count(exchange.app, exchange.actor);
   return frame;
 }
 

@@ -13,6 +13,7 @@ void register_pages(Router& router, const Templates& templates, const WebOptions
   register_feedback_form_pages(router, templates);
   register_timeline_pages(router, templates);
   register_dashboard_pages(router, templates);
+  register_notification_pages(router, templates);
 }
 
 }  // namespace waymark::web

@@ -20,5 +20,6 @@ void register_classwork_pages(Router& router, const Templates& templates);
 void register_feedback_form_pages(Router& router, const Templates& templates);
 void register_timeline_pages(Router& router, const Templates& templates);
 void register_dashboard_pages(Router& router, const Templates& templates);
+void register_notification_pages(Router& router, const Templates& templates);
 
 }  // namespace waymark::web
