@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "app/attendance_queries.h"
 #include "app/audit.h"
 #include "app/feedback_form_codec.h"
 #include "app/feedback_form_prefill.h"
@@ -116,6 +117,9 @@ Result<FeedbackForm> create_feedback_form(Context& context, const Actor& actor, 
     form.created_by = form.updated_by = actor.user_id;
     form.created_at = form.updated_at = now;
     form.subjects = prefill_subjects(tx, *pupil, form);
+    // The period's attendance from the registers; none while no session has been possible.
+    auto attendance = pupil_attendance_summary(tx, pupil_id, period.start, period.end);
+    if (attendance.ok() && attendance->rate) form.attendance_percent = *attendance->rate * 100.0;
     ErrorList ignored;  // prefilled grades come from the scale itself
     propose_indicators(tx, *pupil, form, ignored);
     form.id = WAYMARK_TRY(tx.feedback_forms().insert_form(form));

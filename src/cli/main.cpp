@@ -11,6 +11,7 @@
 #include "app/auth.h"
 #include "app/demo.h"
 #include "app/import.h"
+#include "cli/export_command.h"
 #include "interop/placement_csv.h"
 #include "interop/pupil_csv.h"
 #include "store/sqlite/sqlite_store.h"
@@ -114,7 +115,12 @@ int main(int argc, char** argv) {
   auto* import_placements =
       add_import("placements", "import placements (upn,provider_urn,commissioner_urn,...)");
 
+  ExportCommand export_command;
+  add_export_command(cli, export_command);
+
   CLI11_PARSE(cli, argc, argv);
+
+  if (export_command.attendance->parsed()) return run_export_command(export_command);
 
   if (migrate->parsed()) {
     auto applied = store::sqlite::migrate(db_path);

@@ -60,5 +60,7 @@ void register_assessment_setup_api(Router& router);
 void register_baseline_api(Router& router);
 void register_classwork_api(Router& router);
 void register_feedback_form_api(Router& router);
+// Attendance (issue 4).
+void register_attendance_api(Router& router);
 
 }  // namespace waymark::web

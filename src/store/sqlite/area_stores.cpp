@@ -23,4 +23,9 @@ FeedbackFormStore& SqliteConnection::feedback_forms() {
   return *feedback_forms_;
 }
 
+AttendanceStore& SqliteConnection::attendance() {
+  if (!attendance_) attendance_ = make_attendance_store(db_);
+  return *attendance_;
+}
+
 }  // namespace waymark::store::sqlite

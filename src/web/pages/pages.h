@@ -19,5 +19,7 @@ void register_baseline_pages(Router& router, const Templates& templates);
 void register_classwork_pages(Router& router, const Templates& templates);
 void register_feedback_form_pages(Router& router, const Templates& templates);
 void register_timeline_pages(Router& router, const Templates& templates);
+// Attendance (issue 4): registers, a pupil's attendance, the daily summary for schools.
+void register_attendance_pages(Router& router, const Templates& templates);
 
 }  // namespace waymark::web
