@@ -36,7 +36,8 @@ Status require_commissioning_reader(const Actor& actor) {
 }  // namespace
 
 Result<std::vector<PupilWeekAttendance>> commissioned_week_attendance(Context& context,
-                                                                     const Actor& actor, Date day) {
+                                                                      const Actor& actor,
+                                                                      Date day) {
   WAYMARK_TRY_STATUS(require_commissioning_reader(actor));
   return school_week_attendance(context.store.connection(), actor.organisation_id, day);
 }

@@ -45,6 +45,6 @@ Result<DailySummary> daily_attendance(Context& context, const Actor& actor, Date
 // This school week's attendance (Monday to `day`) of the pupils the actor's organisation placed,
 // per pupil. Forbidden for providers, as above.
 Result<std::vector<PupilWeekAttendance>> commissioned_week_attendance(Context& context,
-                                                                     const Actor& actor, Date day);
+                                                                      const Actor& actor, Date day);
 
 }  // namespace waymark::app

@@ -34,7 +34,8 @@ Result<std::vector<AttendanceExportRow>> export_attendance(
   }
   if (!errors.empty()) return errors.to_error();
   std::vector<AttendanceExportRow> rows;
-  for (store::MarkExportRow& mark : connection.attendance().export_rows(*from, *to, commissioner_id)) {
+  for (store::MarkExportRow& mark :
+       connection.attendance().export_rows(*from, *to, commissioner_id)) {
     const AttendanceCode* entry = code_entry(mark.code, mark.date);
     rows.push_back(AttendanceExportRow{std::move(mark), entry ? entry->meaning : ""});
   }

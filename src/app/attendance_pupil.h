@@ -29,9 +29,9 @@ struct PupilAttendance {
   std::string name;
   Date from;
   Date to;
-  std::vector<store::StoredMark> marks;  // in [from, to], by date and session
-  AttendanceSummary summary;             // over [from, to]
-  std::vector<PeriodAttendance> periods;  // this week, the half term holding `to` (when known)
+  std::vector<store::StoredMark> marks;     // in [from, to], by date and session
+  AttendanceSummary summary;                // over [from, to]
+  std::vector<PeriodAttendance> periods;    // this week, the half term holding `to` (when known)
   std::vector<store::MarkVersion> history;  // changes to marks in [from, to], newest first
 };
 

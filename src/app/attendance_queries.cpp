@@ -31,8 +31,8 @@ Date week_start(Date day) {
 Result<AttendanceSummary> pupil_attendance_summary(store::Connection& connection, Id pupil_id,
                                                    Date from, Date to) {
   if (to < from) return Error::invalid("to", "must be on or after from");
-  auto summary =
-      summarise_marks(core_marks(connection.attendance().marks_of(pupil_id, from, to)), code_book());
+  auto summary = summarise_marks(core_marks(connection.attendance().marks_of(pupil_id, from, to)),
+                                 code_book());
   if (!summary.ok()) return Error::internal("a stored register mark does not read");
   return summary;
 }
@@ -50,13 +50,14 @@ std::vector<PupilWeekAttendance> school_week_attendance(store::Connection& conne
     if (!summary.ok()) continue;  // unreachable for marks this area wrote
     auto pupil = connection.pupil(pupil_id);
     PupilWeekAttendance row{pupil_id, pupil ? pupil->sort_name() : "", *summary, 0};
-    row.unexplained = static_cast<int>(std::count_if(
-        marks.begin(), marks.end(), [](const store::StoredMark& mark) { return mark.code == "N"; }));
+    row.unexplained = static_cast<int>(
+        std::count_if(marks.begin(), marks.end(),
+                      [](const store::StoredMark& mark) { return mark.code == "N"; }));
     week.push_back(std::move(row));
   }
-  std::sort(week.begin(), week.end(), [](const PupilWeekAttendance& a, const PupilWeekAttendance& b) {
-    return a.name < b.name;
-  });
+  std::sort(
+      week.begin(), week.end(),
+      [](const PupilWeekAttendance& a, const PupilWeekAttendance& b) { return a.name < b.name; });
   return week;
 }
 

@@ -35,11 +35,11 @@ TEST_F(AttendanceReadTest, EachCodeCountsInItsCategory) {
     int possible, present, approved, authorised, unauthorised;
   };
   const Case cases[] = {
-      {"/", {}, 1, 1, 0, 0, 0},  {"L", 5, 1, 1, 0, 0, 0},   {"B", {}, 1, 0, 1, 0, 0},
-      {"K", {}, 1, 0, 1, 0, 0},  {"I", {}, 1, 0, 0, 1, 0},  {"M", {}, 1, 0, 0, 1, 0},
-      {"C2", {}, 1, 0, 0, 1, 0}, {"N", {}, 1, 0, 0, 0, 1},  {"O", {}, 1, 0, 0, 0, 1},
-      {"U", 40, 1, 0, 0, 0, 1},  {"G", {}, 1, 0, 0, 0, 1},  {"D", {}, 0, 0, 0, 0, 0},
-      {"Y2", {}, 0, 0, 0, 0, 0}, {"#", {}, 0, 0, 0, 0, 0},  {"X", {}, 0, 0, 0, 0, 0},
+      {"/", {}, 1, 1, 0, 0, 0},  {"L", 5, 1, 1, 0, 0, 0},  {"B", {}, 1, 0, 1, 0, 0},
+      {"K", {}, 1, 0, 1, 0, 0},  {"I", {}, 1, 0, 0, 1, 0}, {"M", {}, 1, 0, 0, 1, 0},
+      {"C2", {}, 1, 0, 0, 1, 0}, {"N", {}, 1, 0, 0, 0, 1}, {"O", {}, 1, 0, 0, 0, 1},
+      {"U", 40, 1, 0, 0, 0, 1},  {"G", {}, 1, 0, 0, 0, 1}, {"D", {}, 0, 0, 0, 0, 0},
+      {"Y2", {}, 0, 0, 0, 0, 0}, {"#", {}, 0, 0, 0, 0, 0}, {"X", {}, 0, 0, 0, 0, 0},
   };
   Date date = Date::from_ymd(2025, 9, 1);  // a Monday
   for (const Case& one : cases) {
@@ -54,7 +54,10 @@ TEST_F(AttendanceReadTest, EachCodeCountsInItsCategory) {
     EXPECT_EQ(summary->unauthorised, one.unauthorised);
     date = date.plus_days(date.weekday() == 5 ? 3 : 1);
   }
-  EXPECT_EQ(pupil_attendance_summary(db(), sam_, kToday, kToday.plus_days(-1)).error().fields.front().field,
+  EXPECT_EQ(pupil_attendance_summary(db(), sam_, kToday, kToday.plus_days(-1))
+                .error()
+                .fields.front()
+                .field,
             "to");
 }
 
@@ -161,11 +164,9 @@ TEST_F(AttendanceReadTest, ExportFiltersBySchoolAndRejectsBadArguments) {
                 .fields.front()
                 .field,
             "--to");
-  EXPECT_EQ(export_attendance(db(), "2025-11-01", "2025-11-30", "100001")
-                .error()
-                .fields.front()
-                .field,
-            "--school")
+  EXPECT_EQ(
+      export_attendance(db(), "2025-11-01", "2025-11-30", "100001").error().fields.front().field,
+      "--school")
       << "a provider's URN is not a school's";
 }
 

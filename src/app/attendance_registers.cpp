@@ -61,26 +61,30 @@ AttendanceRegister build_register(store::Connection& connection, Id provider_id,
   result.school_day = is_register_day(connection, provider_id, date);
   std::map<Id, RegisterRow> rows;
   for (ExpectedPupil& pupil : expected_pupils(connection, provider_id, date, session))
-    rows[pupil.pupil_id] =
-        RegisterRow{pupil.pupil_id, pupil.name, pupil.upn, pupil.placement.id, std::nullopt, true};
+    rows[pupil.pupil_id] = RegisterRow{
+        pupil.pupil_id, pupil.name, pupil.upn, pupil.placement.id, pupil.placement.commissioner_id,
+        std::nullopt,   true};
   // A mark taken earlier stays on the register (so it can be corrected) even when the pupil is no
   // longer timetabled then.
   for (store::StoredMark& mark : connection.attendance().marks_at(provider_id, date, session)) {
     auto found = rows.find(mark.pupil_id);
     if (found == rows.end()) {
       auto pupil = connection.pupil(mark.pupil_id);
-      RegisterRow row{mark.pupil_id, pupil ? pupil->sort_name() : "",
-                      pupil && pupil->upn ? pupil->upn->str() : "", mark.placement_id,
-                      std::nullopt, false};
+      RegisterRow row{mark.pupil_id,
+                      pupil ? pupil->sort_name() : "",
+                      pupil && pupil->upn ? pupil->upn->str() : "",
+                      mark.placement_id,
+                      mark.commissioner_id,
+                      std::nullopt,
+                      false};
       found = rows.emplace(mark.pupil_id, std::move(row)).first;
     }
     found->second.mark = std::move(mark);
   }
   for (auto& [pupil_id, row] : rows) result.rows.push_back(std::move(row));
-  std::sort(result.rows.begin(), result.rows.end(),
-            [](const RegisterRow& a, const RegisterRow& b) {
-              return a.name != b.name ? a.name < b.name : a.pupil_id < b.pupil_id;
-            });
+  std::sort(result.rows.begin(), result.rows.end(), [](const RegisterRow& a, const RegisterRow& b) {
+    return a.name != b.name ? a.name < b.name : a.pupil_id < b.pupil_id;
+  });
   result.taken = connection.attendance().register_taken(provider_id, date, session);
   return result;
 }
@@ -127,8 +131,8 @@ bool is_register_day(store::Connection& connection, Id organisation_id, Date dat
   return is_school_day(date, terms, connection.closure_days_of(organisation_id));
 }
 
-std::vector<ExpectedPupil> expected_pupils(store::Connection& connection, Id provider_id,
-                                           Date date, Session session) {
+std::vector<ExpectedPupil> expected_pupils(store::Connection& connection, Id provider_id, Date date,
+                                           Session session) {
   if (!is_register_day(connection, provider_id, date)) return {};
   store::PupilFilter filter;
   filter.provider_id = provider_id;
@@ -145,8 +149,8 @@ std::vector<ExpectedPupil> expected_pupils(store::Connection& connection, Id pro
     if (placement.provider_id != provider_id || !placement.current_on(date)) continue;
     if (!timetabled(placement, date, session) || !seen.insert(placement.pupil_id).second) continue;
     const Pupil& pupil = *by_id.at(placement.pupil_id);
-    expected.push_back(ExpectedPupil{pupil.id, pupil.sort_name(),
-                                     pupil.upn ? pupil.upn->str() : "", std::move(placement)});
+    expected.push_back(ExpectedPupil{pupil.id, pupil.sort_name(), pupil.upn ? pupil.upn->str() : "",
+                                     std::move(placement)});
   }
   std::sort(expected.begin(), expected.end(), [](const ExpectedPupil& a, const ExpectedPupil& b) {
     return a.name != b.name ? a.name < b.name : a.pupil_id < b.pupil_id;
@@ -206,9 +210,9 @@ Result<SavedRegister> save_register(Context& context, const Actor& actor, Date d
       }
       const bool late = (*code)->code == "L" || (*code)->code == "U";
       if (late && !entry.minutes_late)
-        errors.add(prefix + "minutes_late",
-                   fmt::format("is required with {} (minutes after the session began)",
-                               (*code)->code));
+        errors.add(
+            prefix + "minutes_late",
+            fmt::format("is required with {} (minutes after the session began)", (*code)->code));
       else if (!late && entry.minutes_late)
         errors.add(prefix + "minutes_late", "is only recorded with L or U (late)");
       else if (late && (*entry.minutes_late < 1 || *entry.minutes_late > 240))
@@ -295,8 +299,7 @@ std::vector<RegisterStatus> registers_not_taken(store::Connection& connection, I
     const auto expected = expected_pupils(connection, provider_id, date, session);
     if (expected.empty() || connection.attendance().register_taken(provider_id, date, session))
       continue;
-    missing.push_back(
-        RegisterStatus{date, session, static_cast<int>(expected.size()), 0, false});
+    missing.push_back(RegisterStatus{date, session, static_cast<int>(expected.size()), 0, false});
   }
   return missing;
 }

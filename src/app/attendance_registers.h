@@ -43,8 +43,8 @@ bool timetabled(const Placement& placement, Date date, Session session);
 
 // The pupils `provider_id` expects on `date` in `session`, by name. No authorisation (callers
 // authorise); empty on a day that is not one of the provider's school days.
-std::vector<ExpectedPupil> expected_pupils(store::Connection& connection, Id provider_id,
-                                           Date date, Session session);
+std::vector<ExpectedPupil> expected_pupils(store::Connection& connection, Id provider_id, Date date,
+                                           Session session);
 
 // Whether `date` is a school day of the organisation: Monday to Friday, and when it has terms,
 // inside one and not a closure day.
@@ -55,6 +55,7 @@ struct RegisterRow {
   std::string name;
   std::string upn;
   Id placement_id = 0;
+  Id commissioner_id = 0;                 // the placement's commissioning school or local authority
   std::optional<store::StoredMark> mark;  // the current mark; none when not yet marked
   bool expected = true;  // false for a pupil marked earlier who is no longer timetabled then
 };

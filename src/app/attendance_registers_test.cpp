@@ -133,7 +133,8 @@ TEST_F(RegisterTest, AnUnexplainedAbsenceAlertsTheSchoolOnce) {
   EXPECT_TRUE(db().attendance().alert_recorded(sam_, kToday, Session::Am));
   EXPECT_FALSE(db().attendance().alert_recorded(alex_, kToday, Session::Am));
   EXPECT_EQ(save(teacher_, kToday, Session::Am, {entry(sam_, "N")})->alerts, 0);
-  ASSERT_TRUE(save(teacher_, kToday, Session::Am, {entry(sam_, "/", std::nullopt, "Arrived")}).ok());
+  ASSERT_TRUE(
+      save(teacher_, kToday, Session::Am, {entry(sam_, "/", std::nullopt, "Arrived")}).ok());
   auto again = save(teacher_, kToday, Session::Am, {entry(sam_, "N", std::nullopt, "Left site")});
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->alerts, 0) << "once per pupil, date and session";

@@ -27,16 +27,14 @@ class AttendanceFixture : public store::sqlite::testing::SqliteStoreTest {
     teacher_ = add_actor(provider_id_, OrgKind::Provider, Role::Teacher, "teacher@balance.test");
     auditor_ = add_actor(provider_id_, OrgKind::Provider, Role::Auditor, "auditor@balance.test");
     school_ = add_actor(school_id_, OrgKind::School, Role::Commissioner, "senco@ashfield.test");
-    other_school_ =
-        add_actor(other_school_id_, OrgKind::School, Role::Admin, "admin@beech.test");
+    other_school_ = add_actor(other_school_id_, OrgKind::School, Role::Admin, "admin@beech.test");
     other_provider_ =
         add_actor(other_provider_id_, OrgKind::Provider, Role::Admin, "admin@bridges.test");
     // Sam: every weekday AM and PM. Alex: Mondays and Wednesdays, AM only.
     sam_ = add_pupil(make_pupil("Sam", "Smith", 1));
     alex_ = add_pupil(make_pupil("Alex", "Jones", 2));
     sam_placement_ = place_active(sam_, provider_id_, school_id_, all_week());
-    place_active(alex_, provider_id_, school_id_,
-                 {{1, Session::Am}, {3, Session::Am}});
+    place_active(alex_, provider_id_, school_id_, {{1, Session::Am}, {3, Session::Am}});
   }
 
   static std::vector<TimetableSlot> all_week() {

@@ -66,8 +66,8 @@ void seed_attendance(store::Connection& connection, const DemoWorld& world, Rand
         if (date == last_day &&
             (provider_id == world.organisations.bridges || session == Session::Pm))
           continue;
-        const std::int64_t taken_at =
-            world.now - (last_day.days() - date.days()) * 86400 - (session == Session::Am ? 7 : 2) * 3600;
+        const std::int64_t taken_at = world.now - (last_day.days() - date.days()) * 86400 -
+                                      (session == Session::Am ? 7 : 2) * 3600;
         bool any = false;
         for (const ExpectedPupil& pupil : expected_pupils(connection, provider_id, date, session)) {
           if (pupil.placement.start_date && *pupil.placement.start_date > date) continue;
@@ -96,7 +96,9 @@ void seed_attendance(store::Connection& connection, const DemoWorld& world, Rand
             alert_unexplained_absence(connection, taken_at, mark);
           }
         }
-        if (any) attendance.put_register(store::RegisterTaken{provider_id, date, session, taker, taken_at});
+        if (any)
+          attendance.put_register(
+              store::RegisterTaken{provider_id, date, session, taker, taken_at});
       }
     }
   }

@@ -26,8 +26,9 @@ void add_export_command(CLI::App& cli, ExportCommand& options) {
   options.command = cli.add_subcommand("export", "export data as CSV to standard output");
   options.command->require_subcommand(1);
   options.attendance = options.command->add_subcommand(
-      "attendance", "register marks: upn,date,session,code,minutes_late,meaning,provider_urn,"
-                    "school_urn");
+      "attendance",
+      "register marks: upn,date,session,code,minutes_late,meaning,provider_urn,"
+      "school_urn");
   options.attendance->add_option("--db", options.db_path, "SQLite database file")->required();
   options.attendance->add_option("--from", options.from, "first date (YYYY-MM-DD)")->required();
   options.attendance->add_option("--to", options.to, "last date (YYYY-MM-DD)")->required();

@@ -86,8 +86,7 @@ class AttendanceStore {
   virtual std::vector<StoredMark> marks_of(Id pupil_id, Date from, Date to) = 0;
   // Current marks of placements commissioned by `commissioner_id` with dates in [from, to], by
   // pupil, date, session.
-  virtual std::vector<StoredMark> marks_commissioned_by(Id commissioner_id, Date from,
-                                                        Date to) = 0;
+  virtual std::vector<StoredMark> marks_commissioned_by(Id commissioner_id, Date from, Date to) = 0;
   // Every version of a pupil's marks with dates in [from, to], newest change first.
   virtual std::vector<MarkVersion> history_of(Id pupil_id, Date from, Date to) = 0;
   // Every current mark with dates in [from, to], optionally only of placements commissioned by
@@ -104,8 +103,8 @@ class AttendanceStore {
   // Unexplained-absence alerts. insert_alert returns false when one was already recorded for the
   // pupil, date and session (nothing is written then).
   virtual bool alert_recorded(Id pupil_id, Date date, Session session) = 0;
-  virtual bool insert_alert(Id pupil_id, Date date, Session session, Id mark_id,
-                            Id organisation_id, int notified, std::int64_t now) = 0;
+  virtual bool insert_alert(Id pupil_id, Date date, Session session, Id mark_id, Id organisation_id,
+                            int notified, std::int64_t now) = 0;
 };
 
 }  // namespace waymark::store

@@ -183,8 +183,7 @@ class SqliteAttendanceStore final : public AttendanceStore {
     return rows;
   }
 
-  std::optional<RegisterTaken> register_taken(Id provider_id, Date date,
-                                              Session session) override {
+  std::optional<RegisterTaken> register_taken(Id provider_id, Date date, Session session) override {
     Statement statement = db_.prepare(
         "SELECT taken_by, taken_at FROM attendance_registers WHERE provider_id = ? AND date = ? "
         "AND session = ?");
@@ -227,8 +226,7 @@ class SqliteAttendanceStore final : public AttendanceStore {
     Statement statement = db_.prepare(
         "INSERT INTO attendance_alerts (pupil_id, date, session, mark_id, organisation_id, "
         "notified, alerted_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
-    statement.bind_all(pupil_id, date, to_string(session), mark_id, organisation_id, notified,
-                       now);
+    statement.bind_all(pupil_id, date, to_string(session), mark_id, organisation_id, notified, now);
     return statement.run() > 0;
   }
 

@@ -47,6 +47,7 @@ Json register_json(const app::AttendanceRegister& attendance_register) {
                         {"name", row.name},
                         {"upn", row.upn},
                         {"placement_id", row.placement_id},
+                        {"commissioner_id", row.commissioner_id},
                         {"expected", row.expected},
                         {"mark", row.mark ? app::to_json(*row.mark) : Json(nullptr)}});
   Json taken = nullptr;
@@ -179,10 +180,10 @@ void register_reading_routes(Router& router) {
     if (!summary.ok()) return error_response(summary.error());
     Json items = Json::array();
     auto session_json = [](const app::DailySession& session) {
-      return Json{{"code", session.code},
-                  {"meaning", session.meaning},
-                  {"minutes_late",
-                   session.minutes_late ? Json(*session.minutes_late) : Json(nullptr)}};
+      return Json{
+          {"code", session.code},
+          {"meaning", session.meaning},
+          {"minutes_late", session.minutes_late ? Json(*session.minutes_late) : Json(nullptr)}};
     };
     for (const auto& row : summary->rows)
       items.push_back(Json{{"pupil_id", row.pupil_id},
@@ -206,7 +207,8 @@ void register_reading_routes(Router& router) {
                            {"unexplained", row.unexplained},
                            {"summary", app::to_json(row.summary)}});
     return Response::json(
-        200, Json{{"week_start", app::week_start(*date).iso()}, {"to", date->iso()}, {"items", items}});
+        200,
+        Json{{"week_start", app::week_start(*date).iso()}, {"to", date->iso()}, {"items", items}});
   });
 }
 

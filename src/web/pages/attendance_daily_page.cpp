@@ -20,10 +20,9 @@ Result<Date> requested_date(const Exchange& exchange) {
 
 Data session_data(const app::DailySession& session) {
   Data data{Data::type::object};
-  data.set("code", optional_text(session.minutes_late
-                                     ? fmt::format("{} ({} min)", session.code,
-                                                   *session.minutes_late)
-                                     : session.code));
+  data.set("code", optional_text(session.minutes_late ? fmt::format("{} ({} min)", session.code,
+                                                                    *session.minutes_late)
+                                                      : session.code));
   data.set("meaning", session.meaning);
   data.set("n", session.code == "N");
   return data;

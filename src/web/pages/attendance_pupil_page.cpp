@@ -84,8 +84,8 @@ void register_pupil_attendance_page(Router& router, const Templates& templates) 
     for (const auto& version : view->history) {
       Data item{Data::type::object};
       item.set("when", iso_utc(version.changed_at));
-      item.set("session", fmt::format("{} {}", format_date(version.date),
-                                      to_string(version.session)));
+      item.set("session",
+               fmt::format("{} {}", format_date(version.date), to_string(version.session)));
       item.set("code", version.minutes_late
                            ? fmt::format("{} ({} min)", version.code, *version.minutes_late)
                            : version.code);

@@ -73,9 +73,8 @@ Response render_grid(const Templates& templates, Exchange& exchange, Date date, 
     codes.push_back(option);
   }
   const std::string session_label = session == Session::Am ? "AM" : "PM";
-  PageFrame frame =
-      page_frame(exchange, fmt::format("Register: {} {}", format_date(date), session_label),
-                 "/registers");
+  PageFrame frame = page_frame(
+      exchange, fmt::format("Register: {} {}", format_date(date), session_label), "/registers");
   frame.errors = errors;
   frame.flash = flash;
   Data data{Data::type::object};
@@ -157,11 +156,10 @@ void register_register_grid_page(Router& router, const Templates& templates) {
       }
       return render_grid(templates, exchange, key->first, key->second, &form, errors, "");
     }
-    auto saved =
-        app::save_register(exchange.app, exchange.actor, key->first, key->second, entries);
+    auto saved = app::save_register(exchange.app, exchange.actor, key->first, key->second, entries);
     if (saved.ok())
-      return Response::redirect(fmt::format("/registers/{}/{}?saved=1", key->first.iso(),
-                                            to_string(key->second)));
+      return Response::redirect(
+          fmt::format("/registers/{}/{}?saved=1", key->first.iso(), to_string(key->second)));
     if (saved.error().kind == ErrorKind::Forbidden || saved.error().kind == ErrorKind::NotFound)
       return error_page(templates, exchange, saved.error());
     return render_grid(templates, exchange, key->first, key->second, &form,

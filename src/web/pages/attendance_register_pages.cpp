@@ -26,8 +26,7 @@ void register_list_page(Router& router, const Templates& templates) {
     for (const auto& status : *statuses) {
       Data item{Data::type::object};
       item.set("session", to_string(status.session));
-      item.set("session_label",
-               status.session == Session::Am ? "Morning (AM)" : "Afternoon (PM)");
+      item.set("session_label", status.session == Session::Am ? "Morning (AM)" : "Afternoon (PM)");
       item.set("href", fmt::format("/registers/{}/{}", date.iso(), to_string(status.session)));
       item.set("expected", std::to_string(status.expected));
       item.set("marked", std::to_string(status.marked));
