@@ -10,6 +10,7 @@
 
 #include "core/result.h"
 #include "store/attendance_store.h"
+#include "store/store.h"
 
 namespace waymark::app {
 
