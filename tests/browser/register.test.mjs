@@ -133,7 +133,7 @@ test('a teacher takes a register by keyboard; the school sees the N', async () =
   // The commissioning school, the same day.
   await signIn('senco@ashfield.example')
   await page.goto(`${baseUrl}/attendance/daily?date=${day}`)
-  const row = page.getByRole('row', { name: new RegExp(absent.name) })
+  const row = page.getByRole('row', { name: new RegExp(absent.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })
   await assert.doesNotReject(row.getByText('reason not yet established').waitFor())
   await assertAccessible('the daily attendance summary')
   await Promise.all([page.waitForNavigation(), row.getByRole('link').click()])
