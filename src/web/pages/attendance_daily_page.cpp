@@ -14,8 +14,11 @@ namespace {
 
 Result<Date> requested_date(const Exchange& exchange) {
   const std::string text = exchange.request.param("date");
-  if (text.empty()) return exchange.app.clock.today();
-  return Date::parse(text, "date");
+  if (!text.empty()) return Date::parse(text, "date");
+  // At the weekend the latest weekday is the day a school wants to see.
+  Date day = exchange.app.clock.today();
+  while (day.weekday() > 5) day = day.plus_days(-1);
+  return day;
 }
 
 Data session_data(const app::DailySession& session) {
