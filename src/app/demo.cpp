@@ -226,6 +226,8 @@ Result<DemoSummary> seed_demo(Context& context, Date today) {
     demo::seed_assessment_setup(tx, world, random);
     demo::seed_baselines(tx, world, random);
     demo::seed_classwork(tx, world, random);
+    // Registers before feedback forms: a form takes its period's attendance from them.
+    demo::seed_attendance(tx, world, random);
     demo::seed_feedback_forms(tx, world, random);
 
     DemoSummary summary{.organisations = static_cast<int>(organisations.all().size()),

@@ -137,5 +137,7 @@ void seed_assessment_setup(store::Connection& connection, const DemoWorld& world
 void seed_baselines(store::Connection& connection, const DemoWorld& world, Random& random);
 void seed_classwork(store::Connection& connection, const DemoWorld& world, Random& random);
 void seed_feedback_forms(store::Connection& connection, const DemoWorld& world, Random& random);
+// Issue 4: six weeks of registers (demo_attendance.cpp).
+void seed_attendance(store::Connection& connection, const DemoWorld& world, Random& random);
 
 }  // namespace waymark::app::demo

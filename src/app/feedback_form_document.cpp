@@ -36,7 +36,8 @@ reports::FeedbackFormDocument build_feedback_form_document(store::Connection& co
     row.override_reason = subject.override_reason;
     document.subjects.push_back(std::move(row));
   }
-  // FIXME(issue 4): attendance registers; until then the form says so. The PDF prints its own
+  // Taken from the registers when the form was created (create_feedback_form); a form with no
+  // possible sessions then says so. The PDF prints its own
   // "Attendance in this period:" label, so this is the value alone.
   document.attendance = form.attendance_percent ? fmt::format("{:.0f}%", *form.attendance_percent)
                                                 : std::string(kAttendanceNotRecordedValue);

@@ -1,5 +1,7 @@
 #include "app/feedback_form_prefill.h"
 
+#include "app/attendance_queries.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -181,6 +183,9 @@ FeedbackForm prefilled_feedback_form(store::Connection& connection, const Pupil&
   form.created_by = form.updated_by = created_by;
   form.created_at = form.updated_at = now;
   form.subjects = prefill_subjects(connection, pupil, form);
+  // The period's attendance from the registers; none while no session has been possible.
+  auto attendance = pupil_attendance_summary(connection, pupil.id, period.start, period.end);
+  if (attendance.ok() && attendance->rate) form.attendance_percent = *attendance->rate * 100.0;
   ErrorList ignored;  // prefilled grades come from the scale itself
   propose_indicators(connection, pupil, form, ignored);
   return form;

@@ -106,18 +106,7 @@ Result<FeedbackForm> create_feedback_form(Context& context, const Actor& actor, 
       if (existing.period_number == number)
         return Error::conflict("period_number",
                                fmt::format("period {} already has a feedback form", number));
-    FeedbackForm form;
-    form.pupil_id = pupil_id;
-    form.placement_id = placement->id;
-    form.provider_id = placement->provider_id;
-    form.period_number = period.number;
-    form.period_start = period.start;
-    form.period_end = period.end;
-    form.created_by = form.updated_by = actor.user_id;
-    form.created_at = form.updated_at = now;
-    form.subjects = prefill_subjects(tx, *pupil, form);
-    ErrorList ignored;  // prefilled grades come from the scale itself
-    propose_indicators(tx, *pupil, form, ignored);
+    FeedbackForm form = prefilled_feedback_form(tx, *pupil, *placement, period, actor.user_id, now);
     form.id = WAYMARK_TRY(tx.feedback_forms().insert_form(form));
     record_audit(tx, actor, now, "create", kEntity, form.id, pupil_id, nullptr, to_json(form));
     return form;

@@ -11,8 +11,9 @@
 #include "app/auth.h"
 #include "app/demo.h"
 #include "app/import.h"
-#include "cli/report_command.h"
+#include "cli/export_command.h"
 #include "cli/mail_options.h"
+#include "cli/report_command.h"
 #include "interop/placement_csv.h"
 #include "interop/pupil_csv.h"
 #include "store/sqlite/sqlite_store.h"
@@ -121,9 +122,13 @@ int main(int argc, char** argv) {
   waymark::cli::ReportOptions report_options;
   auto* report = waymark::cli::add_report_command(cli, report_options);
 
+  ExportCommand export_command;
+  add_export_command(cli, export_command);
+
   CLI11_PARSE(cli, argc, argv);
 
   if (report->parsed()) return waymark::cli::run_report_command(report_options);
+  if (export_command.attendance->parsed()) return run_export_command(export_command);
 
   if (migrate->parsed()) {
     auto applied = store::sqlite::migrate(db_path);

@@ -52,8 +52,8 @@ struct FeedbackForm {
   int version = 1;
   Id supersedes_id = 0;  // the sent form this version corrects; 0 for the first version
   FeedbackFormStatus status = FeedbackFormStatus::Draft;
-  // FIXME(issue 4): attendance registers arrive with issue 4; until then this stays empty and
-  // the form says "Attendance: not yet recorded in Waymark".
+  // From the registers over the period when the form is created (app/attendance_queries.h);
+  // empty when no session was possible, and the form then says "not yet recorded in Waymark".
   std::optional<double> attendance_percent;
   std::string comment;  // at most kMaxFeedbackCommentLength characters
   std::vector<FeedbackFormSubject> subjects;

@@ -113,6 +113,7 @@ class BaselineStore;   // baseline instruments and results (incl. SDQ), pathways
 class ClassworkStore;  // exit tickets, marked work and feedback, evidence files
 class FeedbackFormStore;  // 3-weekly feedback forms
 class NotificationStore;  // in-app notifications and the email outbox (issue 4)
+class AttendanceStore;    // attendance registers (issue 4)
 
 // One thread's connection. Not thread-safe.
 class Connection {
@@ -218,6 +219,7 @@ class Connection {
   virtual ClassworkStore& classwork() = 0;
   virtual FeedbackFormStore& feedback_forms() = 0;
   virtual NotificationStore& notifications() = 0;
+  virtual AttendanceStore& attendance() = 0;
 };
 
 class Store {

@@ -63,5 +63,7 @@ void register_feedback_form_api(Router& router);
 void register_dashboard_api(Router& router);
 // Notifications and the email outbox (issue 4).
 void register_notification_api(Router& router);
+// Attendance (issue 4).
+void register_attendance_api(Router& router);
 
 }  // namespace waymark::web

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "store/assessment_setup_store.h"
+#include "store/attendance_store.h"
 #include "store/baseline_store.h"
 #include "store/classwork_store.h"
 #include "store/feedback_form_store.h"
@@ -100,6 +101,7 @@ class SqliteConnection final : public Connection {
   ClassworkStore& classwork() override;
   FeedbackFormStore& feedback_forms() override;
   NotificationStore& notifications() override;
+  AttendanceStore& attendance() override;
 
  private:
   void write_barriers_and_contacts(const Pupil& pupil, Id pupil_id);
@@ -112,6 +114,7 @@ class SqliteConnection final : public Connection {
   std::unique_ptr<ClassworkStore> classwork_;
   std::unique_ptr<FeedbackFormStore> feedback_forms_;
   std::unique_ptr<NotificationStore> notifications_;
+  std::unique_ptr<AttendanceStore> attendance_;
 };
 
 // Factories for the area stores, each defined beside its implementation.
@@ -120,6 +123,7 @@ std::unique_ptr<BaselineStore> make_baseline_store(Db& db);
 std::unique_ptr<ClassworkStore> make_classwork_store(Db& db);
 std::unique_ptr<FeedbackFormStore> make_feedback_form_store(Db& db);
 std::unique_ptr<NotificationStore> make_notification_store(Db& db);
+std::unique_ptr<AttendanceStore> make_attendance_store(Db& db);
 
 // Ids of 0 mean "none" in the domain types and NULL in the database.
 inline std::optional<Id> id_or_null(Id id) {

@@ -14,6 +14,7 @@ void register_pages(Router& router, const Templates& templates, const WebOptions
   register_timeline_pages(router, templates);
   register_dashboard_pages(router, templates);
   register_notification_pages(router, templates);
+  register_attendance_pages(router, templates);
 }
 
 }  // namespace waymark::web

@@ -21,5 +21,7 @@ void register_feedback_form_pages(Router& router, const Templates& templates);
 void register_timeline_pages(Router& router, const Templates& templates);
 void register_dashboard_pages(Router& router, const Templates& templates);
 void register_notification_pages(Router& router, const Templates& templates);
+// Attendance (issue 4): registers, a pupil's attendance, the daily summary for schools.
+void register_attendance_pages(Router& router, const Templates& templates);
 
 }  // namespace waymark::web
