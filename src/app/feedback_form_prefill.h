@@ -49,7 +49,8 @@ std::vector<FeedbackFormSubject> prefill_subjects(store::Connection& connection,
 
 // A new draft (version 1) for the placement's `period`, created by `created_by` (0: nobody, the
 // CLI acting with the database's authority) at `now`: subject rows prefilled and indicators
-// proposed, as create_feedback_form builds one. Not stored; no authorisation here.
+// proposed, attendance taken from the registers. create_feedback_form stores one; the CLI and the
+// demo start due forms with it. Not stored here; no authorisation here.
 FeedbackForm prefilled_feedback_form(store::Connection& connection, const Pupil& pupil,
                                      const Placement& placement, const FeedbackPeriod& period,
                                      Id created_by, std::int64_t now);

@@ -26,6 +26,8 @@ FeedbackFormStore& SqliteConnection::feedback_forms() {
 NotificationStore& SqliteConnection::notifications() {
   if (!notifications_) notifications_ = make_notification_store(db_);
   return *notifications_;
+}
+
 AttendanceStore& SqliteConnection::attendance() {
   if (!attendance_) attendance_ = make_attendance_store(db_);
   return *attendance_;
