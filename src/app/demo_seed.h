@@ -137,5 +137,7 @@ void seed_assessment_setup(store::Connection& connection, const DemoWorld& world
 void seed_baselines(store::Connection& connection, const DemoWorld& world, Random& random);
 void seed_classwork(store::Connection& connection, const DemoWorld& world, Random& random);
 void seed_feedback_forms(store::Connection& connection, const DemoWorld& world, Random& random);
+// AP monitoring (issue 4): weekly RAGs, updates, deterioration alerts and action plans.
+void seed_monitoring(store::Connection& connection, const DemoWorld& world, Random& random);
 
 }  // namespace waymark::app::demo

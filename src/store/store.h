@@ -112,6 +112,7 @@ class AssessmentSetupStore;  // grade scales, subject scales, KS3 expectations, 
 class BaselineStore;   // baseline instruments and results (incl. SDQ), pathways, further assessment
 class ClassworkStore;  // exit tickets, marked work and feedback, evidence files
 class FeedbackFormStore;  // 3-weekly feedback forms
+class MonitoringStore;    // weekly RAG, weekly updates, deterioration alerts, action plans
 
 // One thread's connection. Not thread-safe.
 class Connection {
@@ -216,6 +217,7 @@ class Connection {
   virtual BaselineStore& baselines() = 0;
   virtual ClassworkStore& classwork() = 0;
   virtual FeedbackFormStore& feedback_forms() = 0;
+  virtual MonitoringStore& monitoring() = 0;
 };
 
 class Store {

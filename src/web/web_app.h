@@ -60,5 +60,8 @@ void register_assessment_setup_api(Router& router);
 void register_baseline_api(Router& router);
 void register_classwork_api(Router& router);
 void register_feedback_form_api(Router& router);
+// AP monitoring (issue 4).
+void register_monitoring_api(Router& router);   // weekly RAG, updates, deterioration
+void register_action_plan_api(Router& router);  // called by register_monitoring_api
 
 }  // namespace waymark::web

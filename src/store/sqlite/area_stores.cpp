@@ -23,4 +23,9 @@ FeedbackFormStore& SqliteConnection::feedback_forms() {
   return *feedback_forms_;
 }
 
+MonitoringStore& SqliteConnection::monitoring() {
+  if (!monitoring_) monitoring_ = make_monitoring_store(db_);
+  return *monitoring_;
+}
+
 }  // namespace waymark::store::sqlite

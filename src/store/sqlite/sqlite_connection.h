@@ -12,6 +12,7 @@
 #include "store/baseline_store.h"
 #include "store/classwork_store.h"
 #include "store/feedback_form_store.h"
+#include "store/monitoring_store.h"
 #include "store/sqlite/db.h"
 #include "store/store.h"
 
@@ -98,6 +99,7 @@ class SqliteConnection final : public Connection {
   BaselineStore& baselines() override;
   ClassworkStore& classwork() override;
   FeedbackFormStore& feedback_forms() override;
+  MonitoringStore& monitoring() override;
 
  private:
   void write_barriers_and_contacts(const Pupil& pupil, Id pupil_id);
@@ -109,6 +111,7 @@ class SqliteConnection final : public Connection {
   std::unique_ptr<BaselineStore> baselines_;
   std::unique_ptr<ClassworkStore> classwork_;
   std::unique_ptr<FeedbackFormStore> feedback_forms_;
+  std::unique_ptr<MonitoringStore> monitoring_;
 };
 
 // Factories for the area stores, each defined beside its implementation.
@@ -116,6 +119,7 @@ std::unique_ptr<AssessmentSetupStore> make_assessment_setup_store(Db& db);
 std::unique_ptr<BaselineStore> make_baseline_store(Db& db);
 std::unique_ptr<ClassworkStore> make_classwork_store(Db& db);
 std::unique_ptr<FeedbackFormStore> make_feedback_form_store(Db& db);
+std::unique_ptr<MonitoringStore> make_monitoring_store(Db& db);
 
 // Ids of 0 mean "none" in the domain types and NULL in the database.
 inline std::optional<Id> id_or_null(Id id) {

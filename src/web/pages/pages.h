@@ -19,5 +19,7 @@ void register_baseline_pages(Router& router, const Templates& templates);
 void register_classwork_pages(Router& router, const Templates& templates);
 void register_feedback_form_pages(Router& router, const Templates& templates);
 void register_timeline_pages(Router& router, const Templates& templates);
+// AP monitoring (issue 4): weekly RAG, weekly updates, pupil RAG history, action plans.
+void register_rag_pages(Router& router, const Templates& templates);
 
 }  // namespace waymark::web
