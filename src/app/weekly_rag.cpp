@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include <fmt/format.h>
+
 #include "app/audit.h"
 #include "app/deterioration_alerts.h"
 #include "app/monitoring_access.h"
@@ -114,6 +116,33 @@ Result<store::WeeklyRagRecord> confirm_weekly_rag(Context& context, const Actor&
     auto placement = placement_for_week(tx, pupil_id, actor.organisation_id, monday);
     if (!placement) return Error::not_found("placement for that week");
     return confirm_in(tx, actor, now, today, *placement, monday, request);
+  });
+}
+
+Result<int> confirm_weekly_rags(Context& context, const Actor& actor, Date any_day,
+                                const std::vector<PupilRagConfirmation>& rows) {
+  WAYMARK_TRY_STATUS(require_monitoring_writer(actor, "weekly RAGs"));
+  const Date today = context.clock.today();
+  const Date monday = WAYMARK_TRY(started_week(any_day, today));
+  const std::int64_t now = context.clock.now_seconds();
+  const store::Visibility visibility = visibility_of(actor);
+  return in_transaction(context.store.connection(), [&](store::Connection& tx) -> Result<int> {
+    ErrorList errors;
+    for (const PupilRagConfirmation& row : rows) {
+      const std::string prefix = fmt::format("pupils[{}]", row.pupil_id);
+      auto placement = tx.pupil_visible(row.pupil_id, visibility)
+                           ? placement_for_week(tx, row.pupil_id, actor.organisation_id, monday)
+                           : std::nullopt;
+      if (!placement) {
+        errors.add(prefix, "is not placed with you that week");
+        continue;
+      }
+      auto saved = confirm_in(tx, actor, now, today, *placement, monday, row.confirmation);
+      if (!saved.ok()) errors.add_all(saved.error(), prefix + ".");
+    }
+    // Any error rolls back the rows already written in this transaction.
+    if (!errors.empty()) return errors.to_error();
+    return static_cast<int>(rows.size());
   });
 }
 

@@ -57,6 +57,17 @@ struct RagConfirmation {
 Result<store::WeeklyRagRecord> confirm_weekly_rag(Context& context, const Actor& actor, Id pupil_id,
                                                   Date any_day, const RagConfirmation& request);
 
+// The week page's save: several pupils' confirmations for the week in one transaction, all or
+// none, every row checked first. Errors name "pupils[<pupil id>].<field>" (or "pupils[<pupil
+// id>]" for a pupil not visible or not placed with the actor's provider that week). Returns how
+// many were saved.
+struct PupilRagConfirmation {
+  Id pupil_id = 0;
+  RagConfirmation confirmation;
+};
+Result<int> confirm_weekly_rags(Context& context, const Actor& actor, Date any_day,
+                                const std::vector<PupilRagConfirmation>& rows);
+
 // Quick confirm: confirms every pupil of the actor's provider with no RAG yet for that week as
 // proposed, with no comment. Returns how many were confirmed.
 Result<int> confirm_unchanged_rags(Context& context, const Actor& actor, Date any_day);

@@ -109,6 +109,26 @@ TEST_F(WeeklyRagTest, QuickConfirmTakesEveryOpenProposalOnce) {
   EXPECT_EQ(row_of(*week, pupil_)->confirmed->confirmed, Rag::Green);
 }
 
+TEST_F(WeeklyRagTest, TheWeekPagesSaveIsAllOrNone) {
+  const std::vector<PupilRagConfirmation> rows = {
+      {other_pupil_, RagConfirmation{std::nullopt, "", "Fine"}},
+      {pupil_, RagConfirmation{Rag::Red, "", ""}},  // an override with no reason
+  };
+  auto refused = confirm_weekly_rags(*context_, teacher_, kToday, rows);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().fields.front().field,
+            "pupils[" + std::to_string(pupil_) + "].override_reason");
+  EXPECT_EQ(rag_week(*context_, teacher_, kToday)->unconfirmed(), 2) << "nothing was saved";
+  auto stranger = confirm_weekly_rags(*context_, teacher_, kToday, {{999999, {}}});
+  EXPECT_EQ(stranger.error().fields.front().field, "pupils[999999]");
+  std::vector<PupilRagConfirmation> fixed = rows;
+  fixed[1].confirmation.override_reason = "Seen in lessons";
+  ASSERT_EQ(*confirm_weekly_rags(*context_, teacher_, kToday, fixed), 2);
+  EXPECT_EQ(rag_week(*context_, teacher_, kToday)->unconfirmed(), 0);
+  EXPECT_EQ(confirm_weekly_rags(*context_, auditor_, kToday, fixed).error().kind,
+            ErrorKind::Forbidden);
+}
+
 TEST_F(WeeklyRagTest, WhoMayConfirmAndRead) {
   EXPECT_EQ(confirm_weekly_rag(*context_, auditor_, pupil_, kToday, {}).error().kind,
             ErrorKind::Forbidden);

@@ -94,6 +94,9 @@ test('a teacher confirms the week with one override and its reason', async () =>
   await page.locator('.govuk-error-summary').getByText(/give a reason for changing the proposed RAG/).waitFor()
   await assertAccessible('weekly RAG with an error')
 
+  // Nothing was saved: the page's save is all or none.
+  assert.match(await page.locator('#unconfirmed-count').innerText(), new RegExp(`^${count} still to confirm`))
+
   // With the reason, every row is confirmed.
   await page.locator(`#reason_${pupilId}`).fill('Staff saw a very unsettled week')
   await Promise.all([page.waitForNavigation(), page.locator('#save-rags').click()])

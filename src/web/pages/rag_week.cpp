@@ -1,6 +1,8 @@
 // /rag?week=: the provider's weekly RAG for one week: every pupil placed that week with the
 // proposal, its reasons and a confirm/override control and one-line comment; POST /rag saves the
 // rows, POST /rag/confirm-unchanged confirms every open proposal as it stands.
+#include <map>
+
 #include <fmt/format.h>
 
 #include "app/weekly_rag.h"
@@ -67,11 +69,12 @@ Response render_week(const Templates& templates, Exchange& exchange, Date any_da
   return render_page(templates, frame, "rag_week", data);
 }
 
-// Saves each row that is new or changed; errors name "row_<pupil id>".
+// Saves every row that is new or changed, all or none; errors name "row_<pupil id>".
 std::vector<FieldError> save_rows(Exchange& exchange, Date week, const Params& form, int& saved) {
-  std::vector<FieldError> errors;
   auto current = app::rag_week(exchange.app, exchange.actor, week);
   if (!current.ok()) return {{"week", current.error().message}};
+  std::vector<app::PupilRagConfirmation> rows;
+  std::map<std::string, std::string> names;  // "pupils[12]" -> "Smith, Sam"
   for (const app::RagWeekRow& row : current->rows) {
     const std::string key = std::to_string(row.pupil_id);
     if (form.find("comment_" + key) == form.end()) continue;  // not on the posted page
@@ -87,18 +90,26 @@ std::vector<FieldError> save_rows(Exchange& exchange, Date week, const Params& f
         request.comment == row.confirmed->comment &&
         request.override_reason == row.confirmed->override_reason)
       continue;  // unchanged
-    auto result =
-        app::confirm_weekly_rag(exchange.app, exchange.actor, row.pupil_id, week, request);
-    if (result.ok()) {
-      ++saved;
-      continue;
-    }
-    const Error& error = result.error();
-    const std::string reason = error.fields.empty() ? error.message
-                               : error.fields.front().field == "override_reason"
-                                   ? "give a reason for changing the proposed RAG"
-                                   : error_sentence(error.fields.front());
-    errors.push_back({"row_" + key, row.pupil_name + ": " + reason});
+    names[fmt::format("pupils[{}]", row.pupil_id)] = row.pupil_name;
+    rows.push_back({row.pupil_id, std::move(request)});
+  }
+  auto result = app::confirm_weekly_rags(exchange.app, exchange.actor, week, rows);
+  if (result.ok()) {
+    saved = *result;
+    return {};
+  }
+  if (result.error().fields.empty()) return {{"week", result.error().message}};
+  std::vector<FieldError> errors;
+  for (const FieldError& error : result.error().fields) {
+    const std::string pupil = error.field.substr(0, error.field.find(']') + 1);
+    const std::string field =
+        error.field.size() > pupil.size() + 1 ? error.field.substr(pupil.size() + 1) : "";
+    const std::string reason =
+        field == "override_reason"
+            ? "give a reason for changing the proposed RAG"
+            : error_sentence({field.empty() ? "This pupil" : field, error.reason});
+    const std::string id = pupil.size() > 8 ? pupil.substr(7, pupil.size() - 8) : "";
+    errors.push_back({"row_" + id, names[pupil] + ": " + reason});
   }
   return errors;
 }
