@@ -74,7 +74,7 @@ after(async () => {
 
 test('a teacher confirms the week with one override and its reason', async () => {
   await signIn('teacher@balance.example')
-  await page.getByRole('link', { name: 'Weekly RAG' }).click()
+  await page.getByRole('link', { name: 'Weekly RAG', exact: true }).click()
   await page.getByRole('heading', { level: 1, name: 'Weekly RAG' }).waitFor()
   await assertAccessible('weekly RAG')
 
@@ -121,7 +121,7 @@ test('a teacher confirms the week with one override and its reason', async () =>
 
 test('the commissioning school sees the updates sent to it', async () => {
   await signIn('senco@ashfield.example')
-  await page.getByRole('link', { name: 'Updates' }).click()
+  await page.getByRole('link', { name: 'Updates', exact: true }).click()
   await page.getByRole('heading', { level: 1, name: 'Weekly updates' }).waitFor()
   assert.ok(await page.locator('section').count() >= 1, 'the demo sent earlier weeks')
   assert.equal(await page.getByText('Not sent').count(), 0)
