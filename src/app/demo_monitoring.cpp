@@ -108,8 +108,8 @@ void seed_rags(store::Connection& connection, const DemoWorld& world, const Plac
             world.now - 86400 * (7 * (static_cast<std::int64_t>(weeks.size()) - index))};
     connection.monitoring().put_weekly_rag(record);
     // Raised as of that week's Friday, as it would have been.
-    auto alert = evaluate_deterioration_for(connection, staff, record.confirmed_at,
-                                            monday.plus_days(4), placement);
+    auto alert = raise_deterioration_alert(connection, staff.user_id, record.confirmed_at,
+                                           monday.plus_days(4), placement);
     require_valid(alert.ok() ? Status{} : Status{alert.error()}, "deterioration alert");
   }
 }

@@ -102,9 +102,8 @@ PlanState plan_state_of(store::Connection& connection, const store::Deterioratio
   return PlanState::Missing;
 }
 
-Result<std::optional<store::DeteriorationAlert>> evaluate_deterioration_for(
-    store::Connection& tx, const Actor& actor, std::int64_t now, Date today,
-    const Placement& placement) {
+Result<std::optional<store::DeteriorationAlert>> raise_deterioration_alert(
+    store::Connection& tx, Id raised_by, std::int64_t now, Date today, const Placement& placement) {
   const DeteriorationRule rule = deterioration_rule_of(tx, placement.provider_id);
   const DeteriorationResult result = WAYMARK_TRY(
       evaluate_deterioration(history_of(tx, placement.id), rule, tx.terms_of(placement.provider_id),
@@ -122,14 +121,22 @@ Result<std::optional<store::DeteriorationAlert>> evaluate_deterioration_for(
                                   .raised_week = *result.last_week,
                                   .consecutive_weeks = result.consecutive_weeks,
                                   .rule = rule,
-                                  .raised_by = actor.user_id,
+                                  .raised_by = raised_by,
                                   .raised_on = today,
                                   .raised_at = now};
   alert.id = tx.monitoring().insert_deterioration_alert(alert);
   WAYMARK_TRY_STATUS(notify_deterioration(tx, now, alert));
-  record_audit(tx, actor, now, "raise", "deterioration_alert", alert.id, alert.pupil_id, nullptr,
-               to_json(alert));
   return std::optional<store::DeteriorationAlert>{alert};
+}
+
+Result<std::optional<store::DeteriorationAlert>> evaluate_deterioration_for(
+    store::Connection& tx, const Actor& actor, std::int64_t now, Date today,
+    const Placement& placement) {
+  auto alert = WAYMARK_TRY(raise_deterioration_alert(tx, actor.user_id, now, today, placement));
+  if (alert)
+    record_audit(tx, actor, now, "raise", "deterioration_alert", alert->id, alert->pupil_id,
+                 nullptr, to_json(*alert));
+  return alert;
 }
 
 Result<std::vector<AlertView>> deterioration_alerts(Context& context, const Actor& actor) {

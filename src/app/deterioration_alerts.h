@@ -23,10 +23,16 @@ namespace waymark::app {
 
 inline constexpr int kMissingPlanSchoolDays = 5;
 
-// For app/weekly_rag.cpp, inside its transaction after a confirmation: evaluates the provider's
-// rule over the placement's confirmed RAGs and its calendar (holidays skipped). When the rule
-// holds and the run has no alert yet: records one, notifies, audits (entity
-// "deterioration_alert") and returns it. Otherwise returns nullopt.
+// Inside the caller's transaction after a confirmation: evaluates the provider's rule over the
+// placement's confirmed RAGs and its calendar (holidays skipped). When the rule holds and the run
+// has no alert yet: records one (raised by `raised_by`, 0 for the system), notifies, and returns
+// it. Otherwise returns nullopt. Does not audit: see evaluate_deterioration_for.
+Result<std::optional<store::DeteriorationAlert>> raise_deterioration_alert(
+    store::Connection& tx, Id raised_by, std::int64_t now, Date today, const Placement& placement);
+
+// raise_deterioration_alert, with an audit entry (entity "deterioration_alert") by `actor` when
+// an alert is raised: what app/weekly_rag.cpp calls. (The demo seeder calls the unaudited one:
+// its whole load is audited once.)
 Result<std::optional<store::DeteriorationAlert>> evaluate_deterioration_for(
     store::Connection& tx, const Actor& actor, std::int64_t now, Date today,
     const Placement& placement);
