@@ -86,11 +86,15 @@ Id SqliteMonitoringPlans::insert_deterioration_alert(const DeteriorationAlert& a
   return db_.last_insert_id();
 }
 
-std::vector<DeteriorationAlert> SqliteMonitoringPlans::alerts_where(const char* column, Id id) {
-  // `column` is one of our own constant names, never input: see monitoring_store.cpp.
-  const std::string sql =
-      std::string(kAlertColumns) + "WHERE " + column + " = ? ORDER BY raised_at DESC, id DESC";
-  Statement statement = db_.prepare(sql);
+std::vector<DeteriorationAlert> SqliteMonitoringPlans::alerts_by(AlertsBy by, Id id) {
+  static const std::string order = " = ? ORDER BY raised_at DESC, id DESC";
+  static const std::string by_pupil = std::string(kAlertColumns) + "WHERE pupil_id" + order;
+  static const std::string by_provider = std::string(kAlertColumns) + "WHERE provider_id" + order;
+  static const std::string by_commissioner =
+      std::string(kAlertColumns) + "WHERE commissioner_id" + order;
+  Statement statement = db_.prepare(by == AlertsBy::Pupil      ? by_pupil
+                                    : by == AlertsBy::Provider ? by_provider
+                                                               : by_commissioner);
   statement.bind_all(id);
   std::vector<DeteriorationAlert> alerts;
   while (statement.next_row()) alerts.push_back(read_alert(statement));
@@ -140,13 +144,16 @@ void SqliteMonitoringPlans::update_action_plan(const ActionPlan& plan) {
   savepoint.release();
 }
 
-std::vector<ActionPlan> SqliteMonitoringPlans::action_plans_where(const char* column, Id id) {
-  // `column` is one of our own constant names, never input: see monitoring_store.cpp.
-  const std::string sql =
-      std::string(kPlanColumns) + "WHERE " + column + " = ? ORDER BY created_at DESC, id DESC";
+std::vector<ActionPlan> SqliteMonitoringPlans::action_plans_by(PlansBy by, Id id) {
+  static const std::string order = " = ? ORDER BY created_at DESC, id DESC";
+  static const std::string by_pupil = std::string(kPlanColumns) + "WHERE pupil_id" + order;
+  static const std::string by_provider = std::string(kPlanColumns) + "WHERE provider_id" + order;
+  static const std::string by_alert = std::string(kPlanColumns) + "WHERE alert_id" + order;
   std::vector<ActionPlan> plans;
   {
-    Statement statement = db_.prepare(sql);
+    Statement statement = db_.prepare(by == PlansBy::Pupil      ? by_pupil
+                                      : by == PlansBy::Provider ? by_provider
+                                                                : by_alert);
     statement.bind_all(id);
     while (statement.next_row()) plans.push_back(read_plan(statement));
   }

@@ -236,26 +236,26 @@ class SqliteMonitoringStore final : public MonitoringStore {
     return plans_.insert_deterioration_alert(alert);
   }
   std::vector<DeteriorationAlert> alerts_of_pupil(Id pupil_id) override {
-    return plans_.alerts_where("pupil_id", pupil_id);
+    return plans_.alerts_by(AlertsBy::Pupil, pupil_id);
   }
   std::vector<DeteriorationAlert> alerts_of_provider(Id provider_id) override {
-    return plans_.alerts_where("provider_id", provider_id);
+    return plans_.alerts_by(AlertsBy::Provider, provider_id);
   }
   std::vector<DeteriorationAlert> alerts_to(Id commissioner_id) override {
-    return plans_.alerts_where("commissioner_id", commissioner_id);
+    return plans_.alerts_by(AlertsBy::Commissioner, commissioner_id);
   }
 
   std::optional<ActionPlan> action_plan(Id id) override { return plans_.action_plan(id); }
   Id insert_action_plan(const ActionPlan& plan) override { return plans_.insert_action_plan(plan); }
   void update_action_plan(const ActionPlan& plan) override { plans_.update_action_plan(plan); }
   std::vector<ActionPlan> action_plans_of_pupil(Id pupil_id) override {
-    return plans_.action_plans_where("pupil_id", pupil_id);
+    return plans_.action_plans_by(PlansBy::Pupil, pupil_id);
   }
   std::vector<ActionPlan> action_plans_of_provider(Id provider_id) override {
-    return plans_.action_plans_where("provider_id", provider_id);
+    return plans_.action_plans_by(PlansBy::Provider, provider_id);
   }
   std::vector<ActionPlan> action_plans_of_alert(Id alert_id) override {
-    return plans_.action_plans_where("alert_id", alert_id);
+    return plans_.action_plans_by(PlansBy::Alert, alert_id);
   }
 
  private:
