@@ -229,6 +229,7 @@ Result<DemoSummary> seed_demo(Context& context, Date today) {
     // Registers before feedback forms: a form takes its period's attendance from them.
     demo::seed_attendance(tx, world, random);
     demo::seed_feedback_forms(tx, world, random);
+    demo::seed_monitoring(tx, world, random);
 
     DemoSummary summary{.organisations = static_cast<int>(organisations.all().size()),
                         .users = static_cast<int>(users.size()),

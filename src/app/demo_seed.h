@@ -139,5 +139,7 @@ void seed_classwork(store::Connection& connection, const DemoWorld& world, Rando
 void seed_feedback_forms(store::Connection& connection, const DemoWorld& world, Random& random);
 // Issue 4: six weeks of registers (demo_attendance.cpp).
 void seed_attendance(store::Connection& connection, const DemoWorld& world, Random& random);
+// AP monitoring (issue 4): weekly RAGs, updates, deterioration alerts and action plans.
+void seed_monitoring(store::Connection& connection, const DemoWorld& world, Random& random);
 
 }  // namespace waymark::app::demo

@@ -114,6 +114,7 @@ class ClassworkStore;  // exit tickets, marked work and feedback, evidence files
 class FeedbackFormStore;  // 3-weekly feedback forms
 class NotificationStore;  // in-app notifications and the email outbox (issue 4)
 class AttendanceStore;    // attendance registers (issue 4)
+class MonitoringStore;    // weekly RAG, weekly updates, deterioration alerts, action plans
 
 // One thread's connection. Not thread-safe.
 class Connection {
@@ -220,6 +221,7 @@ class Connection {
   virtual FeedbackFormStore& feedback_forms() = 0;
   virtual NotificationStore& notifications() = 0;
   virtual AttendanceStore& attendance() = 0;
+  virtual MonitoringStore& monitoring() = 0;
 };
 
 class Store {

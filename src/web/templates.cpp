@@ -101,6 +101,10 @@ List nav_for(const Actor* actor, const std::string& active) {
     items.push_back({"/registers", "Registers"});
   else
     items.push_back({"/attendance/daily", "Attendance"});
+  if (actor->organisation_kind == OrgKind::Provider)
+    items.push_back({"/rag", "Weekly RAG"});
+  else
+    items.push_back({"/rag/updates", "Updates"});
   if (actor->can_manage_users()) items.push_back({"/users", "Users"});
   if (actor->can_read_audit()) items.push_back({"/audit", "Audit"});
   if (actor->roles.has(Role::Admin) || actor->roles.has(Role::Head))

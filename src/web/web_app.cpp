@@ -53,6 +53,7 @@ WebApp::WebApp(app::Context& context, WebOptions options, Templates templates)
   register_dashboard_api(router_);
   register_notification_api(router_);
   register_attendance_api(router_);
+  register_monitoring_api(router_);
   register_pages(router_, templates_, options_);
 }
 

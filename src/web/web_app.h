@@ -65,5 +65,8 @@ void register_dashboard_api(Router& router);
 void register_notification_api(Router& router);
 // Attendance (issue 4).
 void register_attendance_api(Router& router);
+// AP monitoring (issue 4).
+void register_monitoring_api(Router& router);   // weekly RAG, updates, deterioration
+void register_action_plan_api(Router& router);  // called by register_monitoring_api
 
 }  // namespace waymark::web

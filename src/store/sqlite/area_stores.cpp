@@ -33,4 +33,9 @@ AttendanceStore& SqliteConnection::attendance() {
   return *attendance_;
 }
 
+MonitoringStore& SqliteConnection::monitoring() {
+  if (!monitoring_) monitoring_ = make_monitoring_store(db_);
+  return *monitoring_;
+}
+
 }  // namespace waymark::store::sqlite

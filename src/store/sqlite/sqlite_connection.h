@@ -14,6 +14,7 @@
 #include "store/classwork_store.h"
 #include "store/feedback_form_store.h"
 #include "store/notification_store.h"
+#include "store/monitoring_store.h"
 #include "store/sqlite/db.h"
 #include "store/store.h"
 
@@ -102,6 +103,7 @@ class SqliteConnection final : public Connection {
   FeedbackFormStore& feedback_forms() override;
   NotificationStore& notifications() override;
   AttendanceStore& attendance() override;
+  MonitoringStore& monitoring() override;
 
  private:
   void write_barriers_and_contacts(const Pupil& pupil, Id pupil_id);
@@ -115,6 +117,7 @@ class SqliteConnection final : public Connection {
   std::unique_ptr<FeedbackFormStore> feedback_forms_;
   std::unique_ptr<NotificationStore> notifications_;
   std::unique_ptr<AttendanceStore> attendance_;
+  std::unique_ptr<MonitoringStore> monitoring_;
 };
 
 // Factories for the area stores, each defined beside its implementation.
@@ -124,6 +127,7 @@ std::unique_ptr<ClassworkStore> make_classwork_store(Db& db);
 std::unique_ptr<FeedbackFormStore> make_feedback_form_store(Db& db);
 std::unique_ptr<NotificationStore> make_notification_store(Db& db);
 std::unique_ptr<AttendanceStore> make_attendance_store(Db& db);
+std::unique_ptr<MonitoringStore> make_monitoring_store(Db& db);
 
 // Ids of 0 mean "none" in the domain types and NULL in the database.
 inline std::optional<Id> id_or_null(Id id) {

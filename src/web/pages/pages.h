@@ -23,5 +23,7 @@ void register_dashboard_pages(Router& router, const Templates& templates);
 void register_notification_pages(Router& router, const Templates& templates);
 // Attendance (issue 4): registers, a pupil's attendance, the daily summary for schools.
 void register_attendance_pages(Router& router, const Templates& templates);
+// AP monitoring (issue 4): weekly RAG, weekly updates, pupil RAG history, action plans.
+void register_rag_pages(Router& router, const Templates& templates);
 
 }  // namespace waymark::web
