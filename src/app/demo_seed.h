@@ -137,5 +137,8 @@ void seed_assessment_setup(store::Connection& connection, const DemoWorld& world
 void seed_baselines(store::Connection& connection, const DemoWorld& world, Random& random);
 void seed_classwork(store::Connection& connection, const DemoWorld& world, Random& random);
 void seed_feedback_forms(store::Connection& connection, const DemoWorld& world, Random& random);
+// Parent contact, behaviour and rewards (issue 4): demo_contacts.cpp, demo_behaviour.cpp.
+void seed_parent_contacts(store::Connection& connection, const DemoWorld& world, Random& random);
+void seed_behaviour(store::Connection& connection, const DemoWorld& world, Random& random);
 
 }  // namespace waymark::app::demo

@@ -112,6 +112,8 @@ class AssessmentSetupStore;  // grade scales, subject scales, KS3 expectations, 
 class BaselineStore;   // baseline instruments and results (incl. SDQ), pathways, further assessment
 class ClassworkStore;  // exit tickets, marked work and feedback, evidence files
 class FeedbackFormStore;  // 3-weekly feedback forms
+class ContactStore;       // parent and carer contact log, call intervals, key workers
+class BehaviourStore;     // behaviour incidents, rewards, placement sharing
 
 // One thread's connection. Not thread-safe.
 class Connection {
@@ -216,6 +218,8 @@ class Connection {
   virtual BaselineStore& baselines() = 0;
   virtual ClassworkStore& classwork() = 0;
   virtual FeedbackFormStore& feedback_forms() = 0;
+  virtual ContactStore& contacts() = 0;
+  virtual BehaviourStore& behaviour() = 0;
 };
 
 class Store {

@@ -92,6 +92,10 @@ List nav_for(const Actor* actor, const std::string& active) {
   std::vector<NavItem> items = {{"/pupils", "Pupils"}};
   if (actor->can_edit_pupils()) items.push_back({"/import", "Import"});
   items.push_back({"/calendar", "Calendar"});
+  if (actor->organisation_kind == OrgKind::Provider && actor->can_edit_pupils()) {
+    items.push_back({"/contacts-due", "Calls due"});
+    items.push_back({"/behaviour", "Behaviour"});
+  }
   if (actor->can_manage_users()) items.push_back({"/users", "Users"});
   if (actor->can_read_audit()) items.push_back({"/audit", "Audit"});
   items.push_back({"/account", "Account"});

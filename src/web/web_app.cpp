@@ -50,6 +50,8 @@ WebApp::WebApp(app::Context& context, WebOptions options, Templates templates)
   register_baseline_api(router_);
   register_classwork_api(router_);
   register_feedback_form_api(router_);
+  register_contact_api(router_);
+  register_behaviour_api(router_);
   register_pages(router_, templates_, options_);
 }
 

@@ -60,5 +60,8 @@ void register_assessment_setup_api(Router& router);
 void register_baseline_api(Router& router);
 void register_classwork_api(Router& router);
 void register_feedback_form_api(Router& router);
+// Parent contact, behaviour and rewards (issue 4).
+void register_contact_api(Router& router);
+void register_behaviour_api(Router& router);
 
 }  // namespace waymark::web

@@ -23,4 +23,14 @@ FeedbackFormStore& SqliteConnection::feedback_forms() {
   return *feedback_forms_;
 }
 
+ContactStore& SqliteConnection::contacts() {
+  if (!contacts_) contacts_ = make_contact_store(db_);
+  return *contacts_;
+}
+
+BehaviourStore& SqliteConnection::behaviour() {
+  if (!behaviour_) behaviour_ = make_behaviour_store(db_);
+  return *behaviour_;
+}
+
 }  // namespace waymark::store::sqlite

@@ -10,7 +10,9 @@
 
 #include "store/assessment_setup_store.h"
 #include "store/baseline_store.h"
+#include "store/behaviour_store.h"
 #include "store/classwork_store.h"
+#include "store/contact_store.h"
 #include "store/feedback_form_store.h"
 #include "store/sqlite/db.h"
 #include "store/store.h"
@@ -98,6 +100,8 @@ class SqliteConnection final : public Connection {
   BaselineStore& baselines() override;
   ClassworkStore& classwork() override;
   FeedbackFormStore& feedback_forms() override;
+  ContactStore& contacts() override;
+  BehaviourStore& behaviour() override;
 
  private:
   void write_barriers_and_contacts(const Pupil& pupil, Id pupil_id);
@@ -109,6 +113,8 @@ class SqliteConnection final : public Connection {
   std::unique_ptr<BaselineStore> baselines_;
   std::unique_ptr<ClassworkStore> classwork_;
   std::unique_ptr<FeedbackFormStore> feedback_forms_;
+  std::unique_ptr<ContactStore> contacts_;
+  std::unique_ptr<BehaviourStore> behaviour_;
 };
 
 // Factories for the area stores, each defined beside its implementation.
@@ -116,6 +122,8 @@ std::unique_ptr<AssessmentSetupStore> make_assessment_setup_store(Db& db);
 std::unique_ptr<BaselineStore> make_baseline_store(Db& db);
 std::unique_ptr<ClassworkStore> make_classwork_store(Db& db);
 std::unique_ptr<FeedbackFormStore> make_feedback_form_store(Db& db);
+std::unique_ptr<ContactStore> make_contact_store(Db& db);
+std::unique_ptr<BehaviourStore> make_behaviour_store(Db& db);
 
 // Ids of 0 mean "none" in the domain types and NULL in the database.
 inline std::optional<Id> id_or_null(Id id) {

@@ -12,6 +12,7 @@ void register_pages(Router& router, const Templates& templates, const WebOptions
   register_classwork_pages(router, templates);
   register_feedback_form_pages(router, templates);
   register_timeline_pages(router, templates);
+  register_contact_behaviour_pages(router, templates);
 }
 
 }  // namespace waymark::web

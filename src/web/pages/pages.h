@@ -19,5 +19,7 @@ void register_baseline_pages(Router& router, const Templates& templates);
 void register_classwork_pages(Router& router, const Templates& templates);
 void register_feedback_form_pages(Router& router, const Templates& templates);
 void register_timeline_pages(Router& router, const Templates& templates);
+// Parent contact, behaviour and rewards (issue 4).
+void register_contact_behaviour_pages(Router& router, const Templates& templates);
 
 }  // namespace waymark::web
