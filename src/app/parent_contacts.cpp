@@ -100,6 +100,8 @@ Result<ContactLogView> contact_log(Context& context, const Actor& actor, Id pupi
   view.entries = connection.contacts().contact_log_of(pupil_id);
   view.can_write = require_contact_writer(connection, actor, pupil_id).ok();
   if (view.can_write) view.staff = contact_staff(connection, actor.organisation_id);
+  view.can_set_key_worker =
+      view.can_write && (actor.roles.has(Role::Admin) || actor.roles.has(Role::Head));
 
   std::vector<Id> named;
   for (const ContactLogEntry& entry : view.entries)

@@ -49,6 +49,7 @@ struct ContactLogView {
   std::vector<ContactLogEntry> entries;      // newest first
   std::vector<PlacementCallDue> next_calls;  // one per current (active, started) placement
   bool can_write = false;                    // the actor may log contacts for this pupil
+  bool can_set_key_worker = false;           // the actor may choose the key workers shown
   std::vector<User> staff;  // when can_write: who may be named as having made contact
   std::vector<std::pair<Id, std::string>> staff_names;  // user id -> name, for the entries
 };

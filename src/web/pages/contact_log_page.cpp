@@ -125,6 +125,7 @@ Response render(const Templates& templates, Exchange& exchange, Id pupil_id,
   PageFrame frame = page_frame(exchange, "Contact log: " + view->pupil.display_name(), "/pupils");
   frame.errors = errors;
   if (exchange.request.param("saved") == "1") frame.flash = "Contact logged";
+  if (exchange.request.param("saved") == "key-worker") frame.flash = "Key worker saved";
   return render_page(templates, frame, "contact_log", data, status);
 }
 
@@ -158,6 +159,16 @@ Response log(const Templates& templates, Exchange& exchange, Id pupil_id) {
   return Response::redirect(fmt::format("/pupils/{}/contact-log?saved=1", pupil_id));
 }
 
+Response choose_key_worker(const Templates& templates, Exchange& exchange, Id placement_id) {
+  const Params form = exchange.form();
+  const Id user_id = read_form_id(form, "key_worker_" + std::to_string(placement_id));
+  auto saved = app::set_key_worker(exchange.app, exchange.actor, placement_id, user_id);
+  if (!saved.ok()) return error_page(templates, exchange, saved.error());
+  auto placement = exchange.app.store.connection().placement(placement_id);
+  return Response::redirect(fmt::format("/pupils/{}/contact-log?saved=key-worker",
+                                        placement ? placement->pupil_id : 0));
+}
+
 }  // namespace
 
 void register_contact_log_page(Router& router, const Templates& templates) {
@@ -170,6 +181,11 @@ void register_contact_log_page(Router& router, const Templates& templates) {
     auto id = exchange.id("id", "pupil");
     if (!id.ok()) return error_page(templates, exchange, id.error());
     return log(templates, exchange, *id);
+  });
+  router.page(Method::Post, "/placements/{id}/key-worker", [&templates](Exchange& exchange) {
+    auto id = exchange.id("id", "placement");
+    if (!id.ok()) return error_page(templates, exchange, id.error());
+    return choose_key_worker(templates, exchange, *id);
   });
 }
 
