@@ -165,8 +165,8 @@ Response choose_key_worker(const Templates& templates, Exchange& exchange, Id pl
   auto saved = app::set_key_worker(exchange.app, exchange.actor, placement_id, user_id);
   if (!saved.ok()) return error_page(templates, exchange, saved.error());
   auto placement = exchange.app.store.connection().placement(placement_id);
-  return Response::redirect(fmt::format("/pupils/{}/contact-log?saved=key-worker",
-                                        placement ? placement->pupil_id : 0));
+  return Response::redirect(
+      fmt::format("/pupils/{}/contact-log?saved=key-worker", placement ? placement->pupil_id : 0));
 }
 
 }  // namespace
