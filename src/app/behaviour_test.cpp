@@ -264,6 +264,24 @@ TEST_F(BehaviourTest, IncidentTypesAreTheProvidersOwn) {
   EXPECT_EQ(list_incident_types(*context_, bridges_)->size(), default_incident_types().size());
 }
 
+TEST_F(BehaviourTest, TheDemoHasIncidentsRewardsAndAStudentOfTheWeekEachWeek) {
+  auto& behaviour = store_->connection().behaviour();
+  const auto incidents =
+      behaviour.incidents_at(admin_.organisation_id, kToday.plus_days(-49), kToday);
+  EXPECT_GT(incidents.size(), 5u);
+  EXPECT_TRUE(std::any_of(incidents.begin(), incidents.end(),
+                          [](const BehaviourIncident& i) { return i.pupils.size() == 2; }));
+  EXPECT_TRUE(std::any_of(incidents.begin(), incidents.end(), [](const BehaviourIncident& i) {
+    return i.severity == Severity::Serious && i.pupils[0].home_school_informed_on.has_value();
+  }));
+  // kToday's week is not yet complete; the week before it was the half-term holiday.
+  const Date this_monday = kToday.plus_days(1 - static_cast<int>(kToday.weekday()));
+  EXPECT_TRUE(behaviour.student_of_the_week(admin_.organisation_id, this_monday.plus_days(-14)));
+  EXPECT_FALSE(behaviour.student_of_the_week(admin_.organisation_id, this_monday.plus_days(-7)));
+  EXPECT_FALSE(behaviour.student_of_the_week(admin_.organisation_id, this_monday));
+  EXPECT_FALSE(behaviour.rewards_at(admin_.organisation_id, kToday.plus_days(-49), kToday).empty());
+}
+
 TEST_F(BehaviourTest, IncidentsAreNeverDeleted) {
   ASSERT_TRUE(record_incident(*context_, teacher_, incident({pupil()})).ok());
   store::sqlite::Db raw(dir_.file("demo.db"));

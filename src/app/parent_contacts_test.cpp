@@ -175,6 +175,25 @@ TEST_F(ParentContactsTest, ACallTakesAnOverduePupilOffTheList) {
             0);
 }
 
+TEST_F(ParentContactsTest, TheDemoHasAHalfTermOfContactsSomeOverdueOneWithoutResponsibility) {
+  auto& db = store_->connection();
+  int entries = 0, without_responsibility = 0;
+  for (const Placement& placement : placements_)
+    for (const ContactLogEntry& entry : db.contacts().contact_log_of(placement.pupil_id)) {
+      ++entries;
+      if (!entry.parental_responsibility) ++without_responsibility;
+    }
+  EXPECT_GT(entries, static_cast<int>(placements_.size()));
+  const auto due = calls_due_at_provider(db, admin_.organisation_id, kToday);
+  EXPECT_TRUE(std::any_of(due.begin(), due.end(),
+                          [](const CallDue& call) { return call.state == ContactState::Overdue; }));
+  // Every placed pupil at both providers, so look at Bridges too for the non-PR contact.
+  for (const CallDue& call : calls_due_at_provider(db, bridges_.organisation_id, kToday))
+    for (const ContactLogEntry& entry : db.contacts().contact_log_of(call.pupil_id))
+      if (!entry.parental_responsibility) ++without_responsibility;
+  EXPECT_GE(without_responsibility, 1);
+}
+
 TEST_F(ParentContactsTest, TheLogIsNeverDeleted) {
   ASSERT_TRUE(log_contact(*context_, teacher_, call(pupil())).ok());
   store::sqlite::Db raw(dir_.file("demo.db"));
