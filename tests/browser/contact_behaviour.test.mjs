@@ -137,3 +137,23 @@ test('a teacher records an incident for two pupils and gives a reward', async ()
   await page.locator('#by-type').getByText('Damage to property').waitFor()
   await assertAccessible('behaviour analysis')
 })
+
+test('the home school sees its pupil\'s behaviour as the placement shares it, naming no other pupil', async () => {
+  await page.context().clearCookies()
+  await page.goto(`${baseUrl}/login`)
+  await page.getByLabel('Email address').fill('senco@ashfield.example')
+  await page.getByLabel('Password').fill(LOGIN.password)
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()])
+  const pupils = await (await page.request.get(`${baseUrl}/api/v1/pupils?status=active&limit=50`)).json()
+  let shown = 0
+  for (const pupil of pupils.items.slice(0, 5)) {
+    await page.goto(`${baseUrl}/pupils/${pupil.id}/behaviour`)
+    await page.getByRole('heading', { level: 1, name: 'Behaviour and rewards' }).waitFor()
+    assert.equal(await page.getByText('Also involved').count(), 0)
+    assert.equal(await page.getByRole('button', { name: 'Give reward' }).count(), 0)
+    shown += await page.locator('#pupil-incidents tbody tr').count()
+  }
+  assert.ok(shown > 0, "Ashfield's placements share in full in the demo")
+  await assertAccessible('pupil behaviour as the home school')
+  assert.equal(await page.getByRole('link', { name: 'Calls due' }).count(), 0)
+})
