@@ -12,5 +12,6 @@ void register_contacts_due_page(Router& router, const Templates& templates);
 void register_behaviour_list_page(Router& router, const Templates& templates);
 void register_pupil_behaviour_page(Router& router, const Templates& templates);
 void register_behaviour_analysis_page(Router& router, const Templates& templates);
+void register_contact_behaviour_settings_page(Router& router, const Templates& templates);
 
 }  // namespace waymark::web

@@ -50,6 +50,7 @@ void register_contact_behaviour_pages(Router& router, const Templates& templates
   register_behaviour_analysis_page(router, templates);
   register_behaviour_list_page(router, templates);
   register_pupil_behaviour_page(router, templates);
+  register_contact_behaviour_settings_page(router, templates);
 }
 
 }  // namespace waymark::web
