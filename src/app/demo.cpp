@@ -230,6 +230,8 @@ Result<DemoSummary> seed_demo(Context& context, Date today) {
     demo::seed_attendance(tx, world, random);
     demo::seed_feedback_forms(tx, world, random);
     demo::seed_monitoring(tx, world, random);
+    demo::seed_parent_contacts(tx, world, random);
+    demo::seed_behaviour(tx, world, random);
 
     DemoSummary summary{.organisations = static_cast<int>(organisations.all().size()),
                         .users = static_cast<int>(users.size()),

@@ -141,5 +141,8 @@ void seed_feedback_forms(store::Connection& connection, const DemoWorld& world, 
 void seed_attendance(store::Connection& connection, const DemoWorld& world, Random& random);
 // AP monitoring (issue 4): weekly RAGs, updates, deterioration alerts and action plans.
 void seed_monitoring(store::Connection& connection, const DemoWorld& world, Random& random);
+// Parent contact, behaviour and rewards (issue 4): demo_contacts.cpp, demo_behaviour.cpp.
+void seed_parent_contacts(store::Connection& connection, const DemoWorld& world, Random& random);
+void seed_behaviour(store::Connection& connection, const DemoWorld& world, Random& random);
 
 }  // namespace waymark::app::demo

@@ -115,6 +115,8 @@ class FeedbackFormStore;  // 3-weekly feedback forms
 class NotificationStore;  // in-app notifications and the email outbox (issue 4)
 class AttendanceStore;    // attendance registers (issue 4)
 class MonitoringStore;    // weekly RAG, weekly updates, deterioration alerts, action plans
+class ContactStore;       // parent and carer contact log, call intervals, key workers
+class BehaviourStore;     // behaviour incidents, rewards, placement sharing
 
 // One thread's connection. Not thread-safe.
 class Connection {
@@ -222,6 +224,8 @@ class Connection {
   virtual NotificationStore& notifications() = 0;
   virtual AttendanceStore& attendance() = 0;
   virtual MonitoringStore& monitoring() = 0;
+  virtual ContactStore& contacts() = 0;
+  virtual BehaviourStore& behaviour() = 0;
 };
 
 class Store {

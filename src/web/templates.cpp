@@ -105,6 +105,10 @@ List nav_for(const Actor* actor, const std::string& active) {
     items.push_back({"/rag", "Weekly RAG"});
   else
     items.push_back({"/rag/updates", "Updates"});
+  if (actor->organisation_kind == OrgKind::Provider && actor->can_edit_pupils()) {
+    items.push_back({"/contacts-due", "Calls due"});
+    items.push_back({"/behaviour", "Behaviour"});
+  }
   if (actor->can_manage_users()) items.push_back({"/users", "Users"});
   if (actor->can_read_audit()) items.push_back({"/audit", "Audit"});
   if (actor->roles.has(Role::Admin) || actor->roles.has(Role::Head))

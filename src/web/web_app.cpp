@@ -54,6 +54,8 @@ WebApp::WebApp(app::Context& context, WebOptions options, Templates templates)
   register_notification_api(router_);
   register_attendance_api(router_);
   register_monitoring_api(router_);
+  register_contact_api(router_);
+  register_behaviour_api(router_);
   register_pages(router_, templates_, options_);
 }
 

@@ -68,5 +68,8 @@ void register_attendance_api(Router& router);
 // AP monitoring (issue 4).
 void register_monitoring_api(Router& router);   // weekly RAG, updates, deterioration
 void register_action_plan_api(Router& router);  // called by register_monitoring_api
+// Parent contact, behaviour and rewards (issue 4).
+void register_contact_api(Router& router);
+void register_behaviour_api(Router& router);
 
 }  // namespace waymark::web

@@ -38,4 +38,14 @@ MonitoringStore& SqliteConnection::monitoring() {
   return *monitoring_;
 }
 
+ContactStore& SqliteConnection::contacts() {
+  if (!contacts_) contacts_ = make_contact_store(db_);
+  return *contacts_;
+}
+
+BehaviourStore& SqliteConnection::behaviour() {
+  if (!behaviour_) behaviour_ = make_behaviour_store(db_);
+  return *behaviour_;
+}
+
 }  // namespace waymark::store::sqlite

@@ -11,7 +11,9 @@
 #include "store/assessment_setup_store.h"
 #include "store/attendance_store.h"
 #include "store/baseline_store.h"
+#include "store/behaviour_store.h"
 #include "store/classwork_store.h"
+#include "store/contact_store.h"
 #include "store/feedback_form_store.h"
 #include "store/notification_store.h"
 #include "store/monitoring_store.h"
@@ -104,6 +106,8 @@ class SqliteConnection final : public Connection {
   NotificationStore& notifications() override;
   AttendanceStore& attendance() override;
   MonitoringStore& monitoring() override;
+  ContactStore& contacts() override;
+  BehaviourStore& behaviour() override;
 
  private:
   void write_barriers_and_contacts(const Pupil& pupil, Id pupil_id);
@@ -118,6 +122,8 @@ class SqliteConnection final : public Connection {
   std::unique_ptr<NotificationStore> notifications_;
   std::unique_ptr<AttendanceStore> attendance_;
   std::unique_ptr<MonitoringStore> monitoring_;
+  std::unique_ptr<ContactStore> contacts_;
+  std::unique_ptr<BehaviourStore> behaviour_;
 };
 
 // Factories for the area stores, each defined beside its implementation.
@@ -128,6 +134,8 @@ std::unique_ptr<FeedbackFormStore> make_feedback_form_store(Db& db);
 std::unique_ptr<NotificationStore> make_notification_store(Db& db);
 std::unique_ptr<AttendanceStore> make_attendance_store(Db& db);
 std::unique_ptr<MonitoringStore> make_monitoring_store(Db& db);
+std::unique_ptr<ContactStore> make_contact_store(Db& db);
+std::unique_ptr<BehaviourStore> make_behaviour_store(Db& db);
 
 // Ids of 0 mean "none" in the domain types and NULL in the database.
 inline std::optional<Id> id_or_null(Id id) {

@@ -16,6 +16,7 @@ void register_pages(Router& router, const Templates& templates, const WebOptions
   register_notification_pages(router, templates);
   register_attendance_pages(router, templates);
   register_rag_pages(router, templates);
+  register_contact_behaviour_pages(router, templates);
 }
 
 }  // namespace waymark::web

@@ -25,5 +25,7 @@ void register_notification_pages(Router& router, const Templates& templates);
 void register_attendance_pages(Router& router, const Templates& templates);
 // AP monitoring (issue 4): weekly RAG, weekly updates, pupil RAG history, action plans.
 void register_rag_pages(Router& router, const Templates& templates);
+// Parent contact, behaviour and rewards (issue 4).
+void register_contact_behaviour_pages(Router& router, const Templates& templates);
 
 }  // namespace waymark::web
