@@ -1,5 +1,8 @@
 #include "app/weekly_rag_evidence.h"
 
+#include "app/attendance_queries.h"
+#include "app/behaviour_queries.h"
+
 #include "app/exit_tickets.h"
 
 namespace waymark::app {
@@ -32,16 +35,14 @@ Result<WeekEvidence> gather_week_evidence(store::Connection& connection, Id pupi
   evidence.previous_mean_percent =
       mean_percent(connection, pupil_id, provider_id, monday.plus_days(-21), monday.plus_days(-1));
 
-  // FIXME(merge): the attendance and behaviour areas are built on other branches. When merged,
-  // wire them here (app/attendance_queries.h and app/behaviour_queries.h):
-  //   const AttendanceSummary attendance = WAYMARK_TRY(
-  //       pupil_attendance_summary(connection, pupil_id, monday, monday.plus_days(4)));
-  //   evidence.attendance_rate = attendance.rate;  // none when there was nothing to attend
-  //   const BehaviourCounts behaviour = WAYMARK_TRY(
-  //       pupil_behaviour_counts(connection, pupil_id, monday, monday.plus_days(6)));
-  //   evidence.behaviour_incidents = behaviour.incidents;
-  //   evidence.serious_incidents = behaviour.serious;
-  // Until then the proposal rests on exit tickets alone.
+  // The week's attendance (Monday to Friday) and behaviour (the whole week) from their areas.
+  const AttendanceSummary attendance =
+      WAYMARK_TRY(pupil_attendance_summary(connection, pupil_id, monday, monday.plus_days(4)));
+  evidence.attendance_rate = attendance.rate;  // none when there was nothing to attend
+  const BehaviourCounts behaviour =
+      WAYMARK_TRY(pupil_behaviour_counts(connection, pupil_id, monday, monday.plus_days(6)));
+  evidence.behaviour_incidents = behaviour.incidents;
+  evidence.serious_incidents = behaviour.serious;
 
   WAYMARK_TRY_STATUS(validate_week_evidence(evidence));
   return evidence;
