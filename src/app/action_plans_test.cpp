@@ -4,7 +4,7 @@
 
 #include "app/monitoring_test_support.h"
 
-namespace waymark::app::testing {
+namespace waymark::app::monitoring_testing {
 namespace {
 
 class ActionPlanTest : public MonitoringTest {
@@ -115,4 +115,4 @@ TEST_F(ActionPlanTest, WhoMayWriteAndRead) {
 }
 
 }  // namespace
-}  // namespace waymark::app::testing
+}  // namespace waymark::app::monitoring_testing

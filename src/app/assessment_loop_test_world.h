@@ -13,7 +13,7 @@
 #include "app/demo.h"
 #include "store/sqlite/sqlite_test_support.h"
 
-namespace waymark::app::testing {
+namespace waymark::app::assessment_testing {
 
 class AssessmentLoopTest : public ::testing::Test {
  protected:
@@ -87,4 +87,4 @@ class AssessmentLoopTest : public ::testing::Test {
   Placement placement_;
 };
 
-}  // namespace waymark::app::testing
+}  // namespace waymark::app::assessment_testing

@@ -15,9 +15,9 @@
 namespace waymark::app {
 namespace {
 
-using testing::kToday;
+using attendance_testing::kToday;
 
-class AttendanceReadTest : public testing::AttendanceFixture {
+class AttendanceReadTest : public attendance_testing::AttendanceFixture {
  protected:
   void mark(Date date, Session session, const std::string& code,
             std::optional<int> minutes = std::nullopt) {

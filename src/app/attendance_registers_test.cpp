@@ -10,9 +10,9 @@
 namespace waymark::app {
 namespace {
 
-using testing::kToday;
+using attendance_testing::kToday;
 
-class RegisterTest : public testing::AttendanceFixture {
+class RegisterTest : public attendance_testing::AttendanceFixture {
  protected:
   Result<SavedRegister> save(const Actor& actor, Date date, Session session,
                              std::vector<MarkEntry> entries) {

@@ -8,7 +8,7 @@
 #include "app/context.h"
 #include "store/sqlite/sqlite_test_support.h"
 
-namespace waymark::app::testing {
+namespace waymark::app::attendance_testing {
 
 // Wednesday 5 November 2025.
 inline const Date kToday = Date::from_ymd(2025, 11, 5);
@@ -83,4 +83,4 @@ class AttendanceFixture : public store::sqlite::testing::SqliteStoreTest {
   Actor teacher_, auditor_, school_, other_school_, other_provider_;
 };
 
-}  // namespace waymark::app::testing
+}  // namespace waymark::app::attendance_testing

@@ -13,7 +13,7 @@
 namespace waymark::app {
 namespace {
 
-class BaselinesTest : public testing::AssessmentLoopTest {
+class BaselinesTest : public assessment_testing::AssessmentLoopTest {
  protected:
   void SetUp() override {
     AssessmentLoopTest::SetUp();

@@ -14,7 +14,7 @@
 namespace waymark::app {
 namespace {
 
-using testing::kToday;
+using contact_testing::kToday;
 
 std::vector<std::string> fields_of(const Error& error) {
   std::vector<std::string> fields;
@@ -26,7 +26,7 @@ bool has(const std::vector<std::string>& fields, const std::string& field) {
   return std::find(fields.begin(), fields.end(), field) != fields.end();
 }
 
-class BehaviourTest : public testing::ContactBehaviourTest {
+class BehaviourTest : public contact_testing::ContactBehaviourTest {
  protected:
   BehaviourIncident incident(std::vector<Id> pupils, Severity severity = Severity::Medium) {
     BehaviourIncident request;

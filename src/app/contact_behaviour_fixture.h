@@ -12,7 +12,7 @@
 #include "app/demo.h"
 #include "store/sqlite/sqlite_test_support.h"
 
-namespace waymark::app::testing {
+namespace waymark::app::contact_testing {
 
 inline const Date kToday = Date::from_ymd(2025, 11, 5);
 inline constexpr std::int64_t kNow = 1'762'300'000;
@@ -79,4 +79,4 @@ class ContactBehaviourTest : public ::testing::Test {
   std::vector<Placement> placements_;
 };
 
-}  // namespace waymark::app::testing
+}  // namespace waymark::app::contact_testing

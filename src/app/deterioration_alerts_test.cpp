@@ -8,10 +8,10 @@
 #include "app/weekly_rag.h"
 #include "store/monitoring_store.h"
 
-namespace waymark::app::testing {
+namespace waymark::app::monitoring_testing {
 namespace {
 
-class DeteriorationTest : public MonitoringTest {
+class DeteriorationAlertTest : public MonitoringTest {
  protected:
   // Confirms the pupil's week as `rag` (an override with a reason when it is not the proposal).
   void confirm(Date week, Rag rag) {
@@ -23,7 +23,7 @@ class DeteriorationTest : public MonitoringTest {
   std::size_t alerts() { return store_->connection().monitoring().alerts_of_pupil(pupil_).size(); }
 };
 
-TEST_F(DeteriorationTest, FourAmberWeeksEitherSideOfHalfTermRaiseExactlyOneAlert) {
+TEST_F(DeteriorationAlertTest, FourAmberWeeksEitherSideOfHalfTermRaiseExactlyOneAlert) {
   confirm(monday(10, 6), Rag::Green);
   confirm(monday(10, 13), Rag::Amber);
   confirm(monday(10, 20), Rag::Red);
@@ -48,7 +48,7 @@ TEST_F(DeteriorationTest, FourAmberWeeksEitherSideOfHalfTermRaiseExactlyOneAlert
   EXPECT_TRUE(audited);
 }
 
-TEST_F(DeteriorationTest, AMissingTeachingWeekBreaksTheRunAndANewRunAlertsAgain) {
+TEST_F(DeteriorationAlertTest, AMissingTeachingWeekBreaksTheRunAndANewRunAlertsAgain) {
   confirm(monday(9, 15), Rag::Amber);
   confirm(monday(9, 22), Rag::Amber);
   // 29 September: no RAG recorded in a teaching week.
@@ -66,7 +66,7 @@ TEST_F(DeteriorationTest, AMissingTeachingWeekBreaksTheRunAndANewRunAlertsAgain)
   EXPECT_EQ(alerts(), 2u) << "a second run after recovering is alerted again";
 }
 
-TEST_F(DeteriorationTest, TheRuleIsConfigurable) {
+TEST_F(DeteriorationAlertTest, TheRuleIsConfigurable) {
   EXPECT_EQ(set_deterioration_rule(*context_, teacher_, {}).error().kind, ErrorKind::Forbidden);
   EXPECT_EQ(set_deterioration_rule(*context_, head_,
                                    DeteriorationRule{DeteriorationRule::Trigger::Red, 0})
@@ -87,7 +87,7 @@ TEST_F(DeteriorationTest, TheRuleIsConfigurable) {
             1);
 }
 
-TEST_F(DeteriorationTest, AMissingPlanBecomesOverdueAfterFiveSchoolDays) {
+TEST_F(DeteriorationAlertTest, AMissingPlanBecomesOverdueAfterFiveSchoolDays) {
   for (Date week : {monday(10, 13), monday(10, 20), monday(11, 3), monday(11, 10)})
     confirm(week, Rag::Red);
   ASSERT_EQ(alerts(), 1u);                // raised on Friday 14 November
@@ -119,4 +119,4 @@ TEST_F(DeteriorationTest, AMissingPlanBecomesOverdueAfterFiveSchoolDays) {
 }
 
 }  // namespace
-}  // namespace waymark::app::testing
+}  // namespace waymark::app::monitoring_testing

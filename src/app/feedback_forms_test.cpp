@@ -17,7 +17,7 @@
 namespace waymark::app {
 namespace {
 
-class FeedbackFormsTest : public testing::AssessmentLoopTest {
+class FeedbackFormsTest : public assessment_testing::AssessmentLoopTest {
  protected:
   // The current period's form for the chosen pupil.
   FeedbackForm created() {

@@ -13,7 +13,7 @@
 #include "store/classwork_store.h"
 #include "store/sqlite/sqlite_test_support.h"
 
-namespace waymark::app::testing {
+namespace waymark::app::monitoring_testing {
 
 using store::sqlite::testing::TempDir;
 
@@ -114,4 +114,4 @@ class MonitoringTest : public ::testing::Test {
   Actor head_, teacher_, auditor_, school_, other_school_;
 };
 
-}  // namespace waymark::app::testing
+}  // namespace waymark::app::monitoring_testing

@@ -13,9 +13,9 @@
 namespace waymark::app {
 namespace {
 
-using testing::kToday;
+using contact_testing::kToday;
 
-class ParentContactsTest : public testing::ContactBehaviourTest {
+class ParentContactsTest : public contact_testing::ContactBehaviourTest {
  protected:
   ContactLogEntry call(Id pupil_id) {
     ContactLogEntry entry;
@@ -73,7 +73,7 @@ TEST_F(ParentContactsTest, ContactWithoutParentalResponsibilityIsCopiedIntoTheEn
   carer.phone = "07700 900123";
   carer.priority = 2;
   pupil_record.contacts.push_back(carer);
-  ASSERT_TRUE(db.update_pupil(pupil_record, testing::kNow).ok());
+  ASSERT_TRUE(db.update_pupil(pupil_record, contact_testing::kNow).ok());
   const Contact stored = db.pupil(pupil())->contacts.back();
   ContactLogEntry entry = call(pupil());
   entry.contact_id = stored.id;

@@ -5,10 +5,10 @@
 #include "app/monitoring_test_support.h"
 #include "store/monitoring_store.h"
 
-namespace waymark::app::testing {
+namespace waymark::app::monitoring_testing {
 namespace {
 
-using WeeklyRagTest = MonitoringTest;
+using WeeklyRagUseCaseTest = MonitoringTest;
 
 const RagWeekRow* row_of(const RagWeek& week, Id pupil_id) {
   for (const RagWeekRow& row : week.rows)
@@ -16,7 +16,7 @@ const RagWeekRow* row_of(const RagWeek& week, Id pupil_id) {
   return nullptr;
 }
 
-TEST_F(WeeklyRagTest, ProposalComparesTheWeeksTicketsWithThePupilsOwnPreviousThreeWeeks) {
+TEST_F(WeeklyRagUseCaseTest, ProposalComparesTheWeeksTicketsWithThePupilsOwnPreviousThreeWeeks) {
   // The three weeks before 10 November (20 October to 9 November): 80%.
   add_ticket(pupil_, Date::from_ymd(2025, 10, 20), 8, "Fractions");
   add_ticket(pupil_, Date::from_ymd(2025, 11, 4), 8, "Ratio");
@@ -42,7 +42,7 @@ TEST_F(WeeklyRagTest, ProposalComparesTheWeeksTicketsWithThePupilsOwnPreviousThr
   EXPECT_EQ(row_of(*week, other_pupil_)->proposal.rag, Rag::Amber);
 }
 
-TEST_F(WeeklyRagTest, ConfirmStoresWhoAndWhyAndAnOverrideNeedsAReason) {
+TEST_F(WeeklyRagUseCaseTest, ConfirmStoresWhoAndWhyAndAnOverrideNeedsAReason) {
   add_ticket(pupil_, Date::from_ymd(2025, 11, 3), 8, "Ratio");
   add_ticket(pupil_, Date::from_ymd(2025, 11, 10), 8, "Algebra");
   auto confirmed =
@@ -75,7 +75,7 @@ TEST_F(WeeklyRagTest, ConfirmStoresWhoAndWhyAndAnOverrideNeedsAReason) {
   EXPECT_NE(audit.front().before_json, "");
 }
 
-TEST_F(WeeklyRagTest, BadCommentsAndFutureWeeksAreRefused) {
+TEST_F(WeeklyRagUseCaseTest, BadCommentsAndFutureWeeksAreRefused) {
   auto long_comment = confirm_weekly_rag(*context_, teacher_, pupil_, kToday,
                                          RagConfirmation{std::nullopt, "", std::string(201, 'x')});
   EXPECT_EQ(long_comment.error().fields.front().field, "comment");
@@ -94,7 +94,7 @@ TEST_F(WeeklyRagTest, BadCommentsAndFutureWeeksAreRefused) {
             ErrorKind::NotFound);
 }
 
-TEST_F(WeeklyRagTest, QuickConfirmTakesEveryOpenProposalOnce) {
+TEST_F(WeeklyRagUseCaseTest, QuickConfirmTakesEveryOpenProposalOnce) {
   ASSERT_TRUE(confirm_weekly_rag(*context_, teacher_, pupil_, kToday,
                                  RagConfirmation{Rag::Green, "Seen in person", ""})
                   .ok());
@@ -109,7 +109,7 @@ TEST_F(WeeklyRagTest, QuickConfirmTakesEveryOpenProposalOnce) {
   EXPECT_EQ(row_of(*week, pupil_)->confirmed->confirmed, Rag::Green);
 }
 
-TEST_F(WeeklyRagTest, TheWeekPagesSaveIsAllOrNone) {
+TEST_F(WeeklyRagUseCaseTest, TheWeekPagesSaveIsAllOrNone) {
   const std::vector<PupilRagConfirmation> rows = {
       {other_pupil_, RagConfirmation{std::nullopt, "", "Fine"}},
       {pupil_, RagConfirmation{Rag::Red, "", ""}},  // an override with no reason
@@ -129,7 +129,7 @@ TEST_F(WeeklyRagTest, TheWeekPagesSaveIsAllOrNone) {
             ErrorKind::Forbidden);
 }
 
-TEST_F(WeeklyRagTest, WhoMayConfirmAndRead) {
+TEST_F(WeeklyRagUseCaseTest, WhoMayConfirmAndRead) {
   EXPECT_EQ(confirm_weekly_rag(*context_, auditor_, pupil_, kToday, {}).error().kind,
             ErrorKind::Forbidden);
   EXPECT_EQ(confirm_weekly_rag(*context_, school_, pupil_, kToday, {}).error().kind,
@@ -143,7 +143,7 @@ TEST_F(WeeklyRagTest, WhoMayConfirmAndRead) {
             ErrorKind::NotFound);
 }
 
-TEST_F(WeeklyRagTest, SchoolsSeeOnlyWhatWasSentInTheirHistory) {
+TEST_F(WeeklyRagUseCaseTest, SchoolsSeeOnlyWhatWasSentInTheirHistory) {
   ASSERT_TRUE(confirm_weekly_rag(*context_, teacher_, pupil_, kToday, {}).ok());
   auto provider_view = pupil_rag_history(*context_, teacher_, pupil_);
   ASSERT_TRUE(provider_view.ok());
@@ -153,7 +153,7 @@ TEST_F(WeeklyRagTest, SchoolsSeeOnlyWhatWasSentInTheirHistory) {
   EXPECT_TRUE(school_view->empty()) << "confirmed but not yet sent";
 }
 
-TEST_F(WeeklyRagTest, RulesAreSetByHeadsAndValidated) {
+TEST_F(WeeklyRagUseCaseTest, RulesAreSetByHeadsAndValidated) {
   RagRules rules;
   rules.exit_ticket_drop_amber = 5;
   EXPECT_EQ(set_rag_rules(*context_, teacher_, rules).error().kind, ErrorKind::Forbidden);
@@ -172,4 +172,4 @@ TEST_F(WeeklyRagTest, RulesAreSetByHeadsAndValidated) {
 }
 
 }  // namespace
-}  // namespace waymark::app::testing
+}  // namespace waymark::app::monitoring_testing

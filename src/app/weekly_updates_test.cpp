@@ -7,7 +7,7 @@
 #include "app/weekly_rag.h"
 #include "store/monitoring_store.h"
 
-namespace waymark::app::testing {
+namespace waymark::app::monitoring_testing {
 namespace {
 
 using WeeklyUpdateTest = MonitoringTest;
@@ -70,4 +70,4 @@ TEST_F(WeeklyUpdateTest, SchoolsSeeSentUpdatesToThemOnly) {
 }
 
 }  // namespace
-}  // namespace waymark::app::testing
+}  // namespace waymark::app::monitoring_testing
