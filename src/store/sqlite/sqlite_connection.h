@@ -15,8 +15,8 @@
 #include "store/classwork_store.h"
 #include "store/contact_store.h"
 #include "store/feedback_form_store.h"
-#include "store/notification_store.h"
 #include "store/monitoring_store.h"
+#include "store/notification_store.h"
 #include "store/sqlite/db.h"
 #include "store/store.h"
 
