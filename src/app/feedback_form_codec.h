@@ -1,9 +1,9 @@
 // The JSON form of a feedback form (API bodies and audit before/after), written once here.
 //   {id, pupil_id, placement_id, provider_id, period: {number, start, end, due}, version,
-//    supersedes_id, status, attendance_percent (null: FIXME issue 4), attendance_text, comment,
-//    subjects: [{subject_id, subject_name, topics[], atl, atl_label, working_at_scale,
-//    working_at, proposed, proposal_reason, indicator, override_reason}], created_at,
-//    updated_at, sent_at, sent_by}
+//    supersedes_id, status, attendance_percent (null when no session was possible),
+//    attendance_text, comment, subjects: [{subject_id, subject_name, topics[], atl, atl_label,
+//    working_at_scale, working_at, proposed, proposal_reason, indicator, override_reason}],
+//    created_at, updated_at, sent_at, sent_by}
 #pragma once
 
 #include "app/codec.h"
