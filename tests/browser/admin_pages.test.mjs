@@ -8,27 +8,14 @@
 // Started by CTest with WAYMARK_BIN (the built `waymark`) and WAYMARK_ROOT (the repository).
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawn, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { launch, firstPage, checkAxe, formatViolations } from './lib/browser.mjs'
+import { launch, firstPage, assertAccessible, screenshotWidths, DESKTOP } from './lib/browser.mjs'
+import { startDemoServer } from './lib/server.mjs'
+import { DEMO_PASSWORD, fillSignInForm, submit } from './lib/session.mjs'
 
-// The demo password (src/app/demo.cpp, README): one place to change if the demo changes.
-const DEMO_PASSWORD = 'waymark-demo-2025'
 const ADMIN = { email: 'admin@balance.example', password: DEMO_PASSWORD }
 const TEACHER = { email: 'teacher@balance.example', password: DEMO_PASSWORD }
 // A demo school's URN (src/app/demo.cpp): a provider's new pupil needs its commissioner.
 const SCHOOL_URN = '150101'
-
-const HERE = path.dirname(fileURLToPath(import.meta.url))
-const ROOT = process.env.WAYMARK_ROOT || path.resolve(HERE, '../..')
-const BIN = process.env.WAYMARK_BIN || path.join(ROOT, 'build/waymark')
-const SHOTS = path.join(HERE, 'screenshots')
-const DESKTOP = { width: 1280, height: 800 }
-const TABLET = { width: 768, height: 1024 }
 
 const BAD_PUPILS = [
   'upn,forename,surname,dob,sex',
@@ -42,67 +29,20 @@ const GOOD_PUPILS = [
   ''
 ].join('\r\n')
 
-let workDir
 let server
-let serverExit
-let serverLog = ''
 let baseUrl
 let context
 let page
 
-function freePort () {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.unref()
-    probe.on('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address()
-      probe.close(() => resolve(port))
-    })
-  })
-}
-
-async function waitForHealth (url) {
-  const deadline = Date.now() + 20_000
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`waymark serve exited early:\n${serverLog}`)
-    try {
-      const response = await fetch(`${url}/healthz`)
-      if (response.ok) return
-    } catch {}
-    await new Promise(resolve => setTimeout(resolve, 100))
-  }
-  throw new Error(`waymark serve did not answer /healthz in 20 s:\n${serverLog}`)
-}
-
-async function assertAccessible (what) {
-  const violations = await checkAxe(page)
-  assert.deepEqual(violations, [], `${what}: axe found serious or critical problems\n${formatViolations(violations)}`)
-}
-
-// Full-page screenshots at both widths; leaves the page at desktop width.
-async function screenshots (name) {
-  for (const [label, viewport] of [['desktop', DESKTOP], ['tablet', TABLET]]) {
-    await page.setViewportSize(viewport)
-    await page.screenshot({ path: path.join(SHOTS, `admin-${name}-${label}.png`), fullPage: true })
-  }
-  await page.setViewportSize(DESKTOP)
-}
-
-// Clicks `button` (which submits a form) and returns the final response, after any redirect.
-async function submit (button) {
-  const [response] = await Promise.all([page.waitForNavigation(), button.click()])
-  return response
-}
+// Screenshots at desktop and tablet widths, as screenshots/admin-`name`-*.png.
+const screenshots = name => screenshotWidths(page, `admin-${name}`)
 
 // Opens `path` signed out, signs in on the sign-in page it leads to, and returns the response of
 // `path`, where signing in leads back to.
 async function signIn ({ email, password }, path) {
   await page.goto(`${baseUrl}${path}`)
   assert.equal(new URL(page.url()).pathname, '/login', 'a signed-out visit goes to the sign-in page')
-  await page.getByLabel('Email address').fill(email)
-  await page.getByLabel('Password').fill(password)
-  const response = await submit(page.getByRole('button', { name: 'Sign in' }))
+  const response = await fillSignInForm(page, email, password)
   assert.equal(new URL(page.url()).pathname, path.split('?')[0], 'signing in returns to the page asked for')
   return response
 }
@@ -129,29 +69,15 @@ async function uploadPupils (csv, { dryRun }) {
 }
 
 before(async () => {
-  workDir = mkdtempSync(path.join(tmpdir(), 'waymark-admin-pages-'))
-  mkdirSync(SHOTS, { recursive: true })
-  const db = path.join(workDir, 'demo.db')
-  const demo = spawnSync(BIN, ['demo', '--db', db], { encoding: 'utf8', timeout: 60_000 })
-  assert.equal(demo.status, 0, `waymark demo failed:\n${demo.stdout}\n${demo.stderr}`)
-
-  const port = await freePort()
-  baseUrl = `http://127.0.0.1:${port}`
-  server = spawn(BIN, ['serve', '--db', db, '--port', String(port), '--web-root', path.join(ROOT, 'web')],
-    { stdio: ['ignore', 'pipe', 'pipe'] })
-  server.stdout.on('data', chunk => { serverLog += chunk })
-  server.stderr.on('data', chunk => { serverLog += chunk })
-  serverExit = new Promise(resolve => server.on('exit', (code, signal) => resolve({ code, signal })))
-  await waitForHealth(baseUrl)
-
+  server = await startDemoServer('admin-pages')
+  baseUrl = server.baseUrl
   context = await launch({ viewport: DESKTOP })
   page = await firstPage(context)
 })
 
 after(async () => {
   if (context) await context.close()
-  if (server && server.exitCode === null) server.kill('SIGKILL')
-  if (workDir) rmSync(workDir, { recursive: true, force: true })
+  await server?.stop()
 })
 
 test('users: an admin lists, adds and edits users', async () => {
@@ -159,12 +85,12 @@ test('users: an admin lists, adds and edits users', async () => {
   assert.equal(response.status(), 200)
   assert.equal(new URL(page.url()).pathname, '/users')
   assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Users')
-  await assertAccessible('users list')
+  await assertAccessible(page, 'users list')
   await screenshots('users')
 
   await page.getByRole('button', { name: 'Add a user' }).click()
   await page.waitForURL('**/users/new')
-  await assertAccessible('add user form')
+  await assertAccessible(page, 'add user form')
 
   // Nothing filled in: every problem at once, in the summary and beside each field.
   response = await submit(page.getByRole('button', { name: 'Add user' }))
@@ -175,7 +101,7 @@ test('users: an admin lists, adds and edits users', async () => {
   assert.ok(await page.locator('#roles-error').isVisible())
   await page.locator('.govuk-error-summary__list a[href="#email"]').click()
   assert.equal(await page.evaluate(() => document.activeElement.id), 'email')
-  await assertAccessible('add user form with errors')
+  await assertAccessible(page, 'add user form with errors')
   await screenshots('user-errors')
 
   await page.getByLabel('Name', { exact: true }).fill('Priya Testwood')
@@ -191,7 +117,7 @@ test('users: an admin lists, adds and edits users', async () => {
 
   await row.getByRole('link').click()
   await page.waitForURL(/\/users\/\d+\/edit$/)
-  await assertAccessible('edit user form')
+  await assertAccessible(page, 'edit user form')
   await page.getByLabel('Head').check()
   response = await submit(page.getByRole('button', { name: 'Save changes' }))
   assert.equal(response.status(), 200)
@@ -213,7 +139,7 @@ test('users: an admin lists, adds and edits users', async () => {
 test('account: a token is shown once, works, and stops working when revoked', async () => {
   await page.goto(`${baseUrl}/account`)
   assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Your account')
-  await assertAccessible('account page')
+  await assertAccessible(page, 'account page')
 
   // The password form checks its confirmation before anything else.
   await page.getByLabel('Current password').fill(ADMIN.password)
@@ -222,7 +148,7 @@ test('account: a token is shown once, works, and stops working when revoked', as
   let response = await submit(page.getByRole('button', { name: 'Change password' }))
   assert.equal(response.status(), 422)
   assert.ok(await page.locator('#confirm_password-error').isVisible())
-  await assertAccessible('account page with errors')
+  await assertAccessible(page, 'account page with errors')
 
   await page.getByLabel('What is it for?').fill('Attendance spreadsheet')
   response = await submit(page.getByRole('button', { name: 'Create token' }))
@@ -230,7 +156,7 @@ test('account: a token is shown once, works, and stops working when revoked', as
   const token = await page.locator('#new-token').inputValue()
   assert.match(token, /^wm_[0-9a-f]{64}$/)
   assert.match(await page.locator('.govuk-warning-text').innerText(), /Copy this token now/)
-  await assertAccessible('new token page')
+  await assertAccessible(page, 'new token page')
   await screenshots('token')
 
   const api = () => fetch(`${baseUrl}/api/v1/users`, { headers: { authorization: `Bearer ${token}` } })
@@ -252,7 +178,7 @@ test('account: a token is shown once, works, and stops working when revoked', as
 test('import: a bad pupils file lists every problem; a good one is checked, then imported', async () => {
   await page.goto(`${baseUrl}/import`)
   assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Import from a spreadsheet')
-  await assertAccessible('import page')
+  await assertAccessible(page, 'import page')
 
   const template = await page.request.get(`${baseUrl}/import/template/pupils.csv`)
   assert.equal(template.status(), 200)
@@ -273,7 +199,7 @@ test('import: a bad pupils file lists every problem; a good one is checked, then
   assert.match(cells.find(([, column]) => column === 'upn')[2], /UPN/)
   await page.locator('.govuk-error-summary__list a').first().click()
   assert.equal(await page.evaluate(() => document.activeElement.id), 'pupils_file')
-  await assertAccessible('import page with problems')
+  await assertAccessible(page, 'import page with problems')
   await screenshots('import-problems')
 
   response = await uploadPupils(GOOD_PUPILS, { dryRun: true })
@@ -283,13 +209,13 @@ test('import: a bad pupils file lists every problem; a good one is checked, then
   response = await uploadPupils(GOOD_PUPILS, { dryRun: false })
   assert.equal(response.status(), 200)
   assert.match(await flash(), /^Imported 1 row of pupils: 1 created/)
-  await assertAccessible('import page after import')
+  await assertAccessible(page, 'import page after import')
 })
 
 test('calendar: terms, closure days, subjects and groups, with forms for an admin', async () => {
   await page.goto(`${baseUrl}/calendar`)
   assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Calendar, subjects and groups')
-  await assertAccessible('calendar page')
+  await assertAccessible(page, 'calendar page')
   await screenshots('calendar')
 
   // An empty term form: its details open again, with every problem.
@@ -299,7 +225,7 @@ test('calendar: terms, closure days, subjects and groups, with forms for an admi
   assert.equal(response.status(), 422)
   assert.ok(await page.locator('#term_name-error').isVisible())
   assert.ok(await page.locator('#term_start_date-error').isVisible())
-  await assertAccessible('calendar page with term errors')
+  await assertAccessible(page, 'calendar page with term errors')
 
   await page.getByText('Add a subject').click()
   await page.getByLabel('Subject name').fill('Horticulture')
@@ -325,7 +251,7 @@ test('calendar: terms, closure days, subjects and groups, with forms for an admi
   assert.match(await flash(), /Teaching group added/)
   assert.match(await page.getByRole('row', { name: /KS4 Horticulture/ }).innerText(), /Horticulture\s+\d{4}\/\d{2}\s+0\s+0/)
   assert.match(await page.locator('.govuk-inset-text').innerText(), /API/)
-  await assertAccessible('calendar page after adding')
+  await assertAccessible(page, 'calendar page after adding')
 })
 
 test('audit: the organisation trail shows what the admin just did', async () => {
@@ -335,7 +261,7 @@ test('audit: the organisation trail shows what the admin just did', async () => 
   assert.match(text, /Gemma Fairbrother\s+Create\s+User \d+/)
   assert.match(text, /Reset password/)
   assert.match(text, /Import\s+Pupil \d+\s+View pupil/)
-  await assertAccessible('audit page')
+  await assertAccessible(page, 'audit page')
   await screenshots('audit')
 })
 
@@ -345,7 +271,7 @@ test('a teacher is refused the users page', async () => {
   assert.equal(response.status(), 403)
   assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /cannot/)
   assert.equal(await page.getByRole('link', { name: 'Users' }).count(), 0, 'no Users link in the menu')
-  await assertAccessible('403 page')
+  await assertAccessible(page, '403 page')
   const audit = await page.goto(`${baseUrl}/audit`)
   assert.equal(audit.status(), 403)
   // A teacher reads the calendar but gets only the teaching group form.
@@ -356,7 +282,7 @@ test('a teacher is refused the users page', async () => {
 
 test('the server stops cleanly on SIGTERM', async () => {
   server.kill('SIGTERM')
-  const exit = await Promise.race([serverExit, new Promise(resolve => setTimeout(() => resolve('timeout'), 10_000))])
+  const exit = await Promise.race([server.exited, new Promise(resolve => setTimeout(() => resolve('timeout'), 10_000))])
   assert.notEqual(exit, 'timeout', 'waymark serve did not stop within 10 s of SIGTERM')
-  assert.equal(exit.code, 0, `waymark serve exited with ${JSON.stringify(exit)}:\n${serverLog}`)
+  assert.equal(exit.code, 0, `waymark serve exited with ${JSON.stringify(exit)}:\n${server.log()}`)
 })

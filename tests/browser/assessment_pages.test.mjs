@@ -6,109 +6,39 @@
 // open from the nav. axe checks every page.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { launch, firstPage, checkAxe, formatViolations } from './lib/browser.mjs'
+import { launch, firstPage, assertAccessible } from './lib/browser.mjs'
+import {
+  BALANCE_TEACHER as TEACHER, ASHFIELD_SENCO as SCHOOL, KINGSWAY_SENCO as OTHER_SCHOOL,
+  getJson, balancePupilPlacedByAshfield
+} from './lib/demo.mjs'
+import { startDemoServer } from './lib/server.mjs'
+import { signIn, submit } from './lib/session.mjs'
 
-const PASSWORD = 'waymark-demo-2025'
-const TEACHER = 'teacher@balance.example'
 const ADMIN = 'admin@balance.example'
-const SCHOOL = 'senco@ashfield.example'
-const OTHER_SCHOOL = 'senco@kingsway.example'
-const HERE = path.dirname(fileURLToPath(import.meta.url))
-const ROOT = process.env.WAYMARK_ROOT || path.resolve(HERE, '../..')
-const BIN = process.env.WAYMARK_BIN || path.join(ROOT, 'build/waymark')
 
-let workDir, server, baseUrl, context, page, pupil
+let server, baseUrl, context, page, pupil
 
-function freePort () {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.unref()
-    probe.on('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address()
-      probe.close(() => resolve(port))
-    })
-  })
-}
-
-async function assertAccessible (what) {
-  const violations = await checkAxe(page)
-  assert.deepEqual(violations, [], `${what}: axe found serious or critical problems\n${formatViolations(violations)}`)
-}
-
-async function signIn (email) {
-  await context.clearCookies()
-  await page.goto(`${baseUrl}/login`)
-  await page.getByLabel('Email address').fill(email)
-  await page.getByLabel('Password').fill(PASSWORD)
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()])
-  assert.ok(!page.url().includes('/login'), `${email} could not sign in`)
-}
-
-async function api (pathname) {
-  const response = await page.request.get(`${baseUrl}${pathname}`)
-  assert.equal(response.status(), 200, `GET ${pathname}`)
-  return response.json()
-}
-
-async function submit (button) {
-  const [response] = await Promise.all([page.waitForNavigation(), button.click()])
-  return response
-}
+const api = pathname => getJson(page, baseUrl, pathname)
 
 before(async () => {
-  workDir = mkdtempSync(path.join(tmpdir(), 'waymark-assessment-'))
-  const db = path.join(workDir, 'demo.db')
-  const demo = spawnSync(BIN, ['demo', '--db', db], { encoding: 'utf8', timeout: 120_000 })
-  assert.equal(demo.status, 0, `waymark demo failed:\n${demo.stdout}\n${demo.stderr}`)
-  const port = await freePort()
-  baseUrl = `http://127.0.0.1:${port}`
-  let log = ''
-  server = spawn(BIN, ['serve', '--db', db, '--port', String(port), '--web-root', path.join(ROOT, 'web')],
-    { stdio: ['ignore', 'pipe', 'pipe'] })
-  server.stdout.on('data', chunk => { log += chunk })
-  server.stderr.on('data', chunk => { log += chunk })
-  const deadline = Date.now() + 20_000
-  for (;;) {
-    try { if ((await fetch(`${baseUrl}/healthz`)).ok) break } catch {}
-    if (Date.now() > deadline) throw new Error(`waymark serve did not start:\n${log}`)
-    await new Promise(resolve => setTimeout(resolve, 100))
-  }
+  server = await startDemoServer('assessment')
+  baseUrl = server.baseUrl
   context = await launch()
   page = await firstPage(context)
-
-  // A pupil placed only at Balance (some demo pupils are placed at both providers), commissioned
-  // by Ashfield, whom Kingsway cannot see.
-  await signIn(OTHER_SCHOOL)
-  const kingsway = new Set((await api('/api/v1/pupils?limit=200')).items.map(item => item.id))
-  await signIn(TEACHER)
-  const { items } = await api('/api/v1/pupils?limit=200')
-  pupil = items.find(item =>
-    item.placements.length > 0 &&
-    item.placements.every(placement => placement.provider_name.startsWith('Balance') &&
-      placement.commissioner_name.startsWith('Ashfield') && placement.status !== 'ended') &&
-    !kingsway.has(item.id))
-  assert.ok(pupil, 'the demo has a pupil placed only at Balance by Ashfield')
+  pupil = await balancePupilPlacedByAshfield(page, baseUrl)
 })
 
 after(async () => {
   if (context) await context.close()
-  if (server && server.exitCode === null) server.kill('SIGKILL')
-  if (workDir) rmSync(workDir, { recursive: true, force: true })
+  await server?.stop()
 })
 
 test('a provider teacher sets a target, revises it with a reason and sees the history', async () => {
-  await signIn(TEACHER)
+  await signIn(page, baseUrl, TEACHER)
   await page.goto(`${baseUrl}/pupils/${pupil.id}`)
   await submit(page.getByRole('link', { name: 'Targets' }))
   assert.match(page.url(), new RegExp(`/pupils/${pupil.id}/targets$`))
-  await assertAccessible('targets page')
+  await assertAccessible(page, 'targets page')
 
   // A subject with no target yet, so the first save is a setting, not a revision.
   const existing = new Set((await api(`/api/v1/pupils/${pupil.id}/targets`)).current.map(t => t.subject_id))
@@ -118,7 +48,7 @@ test('a provider teacher sets a target, revises it with a reason and sees the hi
   assert.ok(subject, 'a subject without a target')
   await page.selectOption('#subject_id', subject.value)
   await submit(page.getByRole('button', { name: 'Choose subject' }))
-  await assertAccessible('target form')
+  await assertAccessible(page, 'target form')
 
   // The grades offered are exactly the subject's scale for the pupil's stage.
   const scales = await api(`/api/v1/subjects/${subject.value}/scales`)
@@ -146,7 +76,7 @@ test('a provider teacher sets a target, revises it with a reason and sees the hi
   assert.equal(refused.status(), 422)
   assert.match(await page.locator('.govuk-error-summary').innerText(), /reason/i)
   assert.equal(await page.locator('#grade').inputValue(), second.code)
-  await assertAccessible('target form with an error')
+  await assertAccessible(page, 'target form with an error')
 
   await page.getByLabel('Why is the target being changed?').fill('Baseline reading age higher than the home school reported')
   await submit(page.getByRole('button', { name: 'Save target' }))
@@ -154,11 +84,11 @@ test('a provider teacher sets a target, revises it with a reason and sees the hi
   const history = await page.locator('#target-history tbody tr', { hasText: subject.text }).allInnerTexts()
   assert.equal(history.length, 2, 'both the target and its revision are kept')
   assert.match(history[0], /Baseline reading age higher/)
-  await assertAccessible('targets page with history')
+  await assertAccessible(page, 'targets page with history')
 })
 
 test('a grade not on the scale is refused when sent anyway', async () => {
-  await signIn(TEACHER)
+  await signIn(page, baseUrl, TEACHER)
   const subjects = await api('/api/v1/subjects')
   const list = subjects.items ?? subjects
   await page.goto(`${baseUrl}/pupils/${pupil.id}/targets?subject_id=${list[0].id}`)
@@ -171,12 +101,12 @@ test('a grade not on the scale is refused when sent anyway', async () => {
 })
 
 test("the commissioning school's SENCo enters the intake and adds home-school work", async () => {
-  await signIn(SCHOOL)
+  await signIn(page, baseUrl, SCHOOL)
   await page.goto(`${baseUrl}/pupils/${pupil.id}`)
   await submit(page.getByRole('link', { name: 'Intake from the home school' }))
-  await assertAccessible('intake page')
+  await assertAccessible(page, 'intake page')
   await submit(page.locator('.govuk-summary-card__action a').first())
-  await assertAccessible('intake form')
+  await assertAccessible(page, 'intake form')
 
   const working = page.locator('#maths_working_at')
   const codes = await working.locator('option').evaluateAll(options => options.map(o => o.value).filter(Boolean))
@@ -189,7 +119,7 @@ test("the commissioning school's SENCo enters the intake and adds home-school wo
   assert.match(await page.locator('.govuk-error-summary').innerText(), /KS2 reading/i)
   assert.equal(await page.getByLabel('KS2 reading scaled score').inputValue(), '150')
   assert.equal(await page.getByLabel('Notes').inputValue(), 'Settled well in Year 7')
-  await assertAccessible('intake form with an error')
+  await assertAccessible(page, 'intake form with an error')
 
   await page.getByLabel('KS2 reading scaled score').fill('104')
   await submit(page.getByRole('button', { name: 'Save intake' }))
@@ -205,10 +135,10 @@ test("the commissioning school's SENCo enters the intake and adds home-school wo
   await submit(page.getByRole('button', { name: 'Add work' }).first())
   assert.match(await page.locator('.govuk-notification-banner').innerText(), /Work added/)
   assert.match(await page.locator('table').first().innerText(), /Fractions revision pack/)
-  await assertAccessible('intake page with work')
+  await assertAccessible(page, 'intake page with work')
 
   // The provider's teacher moves the work on but may not change the intake itself.
-  await signIn(TEACHER)
+  await signIn(page, baseUrl, TEACHER)
   await page.goto(`${baseUrl}/pupils/${pupil.id}/intake`)
   assert.equal(await page.getByRole('link', { name: /Change intake/ }).count(), 0)
   await page.getByLabel('Status of Fractions revision pack').selectOption('completed')
@@ -217,29 +147,29 @@ test("the commissioning school's SENCo enters the intake and adds home-school wo
   const placementId = pupil.placements[0].id
   const forbidden = await page.goto(`${baseUrl}/placements/${placementId}/intake`)
   assert.equal(forbidden.status(), 403)
-  await assertAccessible('403 page')
+  await assertAccessible(page, '403 page')
 })
 
 test("another school's user gets 404 on the pupil's pages", async () => {
-  await signIn(OTHER_SCHOOL)
+  await signIn(page, baseUrl, OTHER_SCHOOL)
   for (const pathname of ['intake', 'targets', 'baselines', 'pathway']) {
     const response = await page.goto(`${baseUrl}/pupils/${pupil.id}/${pathname}`)
     assert.equal(response.status(), 404, pathname)
   }
   const response = await page.goto(`${baseUrl}/placements/${pupil.placements[0].id}/intake`)
   assert.equal(response.status(), 404)
-  await assertAccessible('404 page')
+  await assertAccessible(page, '404 page')
 })
 
 test('an admin reaches the settings pages from the navigation', async () => {
-  await signIn(ADMIN)
+  await signIn(page, baseUrl, ADMIN)
   await submit(page.getByRole('link', { name: 'Settings' }))
-  await assertAccessible('settings index')
+  await assertAccessible(page, 'settings index')
   for (const name of ['Grade scales', 'Subject grade scales', 'KS3 expectations', 'Baseline instruments']) {
     await page.goto(`${baseUrl}/settings`)
     await submit(page.getByRole('link', { name, exact: true }))
     assert.equal(await page.locator('h1').innerText(), name)
-    await assertAccessible(name)
+    await assertAccessible(page, name)
   }
 
   // An admin adds a scale; a repeated code is refused, naming the line.
@@ -272,7 +202,7 @@ test('an admin reaches the settings pages from the navigation', async () => {
   await page.selectOption('#y7_autumn_to', 'F-')
   const badTable = await submit(page.getByRole('button', { name: 'Save KS3 expectations' }))
   assert.equal(badTable.status(), 422)
-  await assertAccessible('KS3 expectations with an error')
+  await assertAccessible(page, 'KS3 expectations with an error')
   await page.selectOption('#y7_autumn_from', 'S-')
   await page.selectOption('#y7_autumn_to', 'S+')
   await submit(page.getByRole('button', { name: 'Save KS3 expectations' }))
@@ -280,7 +210,7 @@ test('an admin reaches the settings pages from the navigation', async () => {
 })
 
 test('a teacher has no Settings item and cannot add a grade scale', async () => {
-  await signIn(TEACHER)
+  await signIn(page, baseUrl, TEACHER)
   assert.equal(await page.getByRole('link', { name: 'Settings' }).count(), 0)
   await page.goto(`${baseUrl}/settings/grade-scales`)
   assert.equal(await page.getByText('Add a grade scale').count(), 0)

@@ -5,118 +5,49 @@
 // forms; Kingsway gets 404. axe checks every page.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { launch, firstPage, checkAxe, formatViolations } from './lib/browser.mjs'
+import { launch, firstPage, assertAccessible } from './lib/browser.mjs'
+import {
+  BALANCE_TEACHER as TEACHER, ASHFIELD_SENCO as SCHOOL, KINGSWAY_SENCO as OTHER_SCHOOL,
+  getJson, balancePupilPlacedByAshfield
+} from './lib/demo.mjs'
+import { startDemoServer } from './lib/server.mjs'
+import { signIn, submit } from './lib/session.mjs'
 
-const PASSWORD = 'waymark-demo-2025'
-const TEACHER = 'teacher@balance.example'
-const SCHOOL = 'senco@ashfield.example'
-const OTHER_SCHOOL = 'senco@kingsway.example'
-const HERE = path.dirname(fileURLToPath(import.meta.url))
-const ROOT = process.env.WAYMARK_ROOT || path.resolve(HERE, '../..')
-const BIN = process.env.WAYMARK_BIN || path.join(ROOT, 'build/waymark')
 const REVERSED = new Set([7, 11, 14, 21, 25])
 
-let workDir, server, baseUrl, context, page, pupil
+let server, baseUrl, context, page, pupil
 
-function freePort () {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.unref()
-    probe.on('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address()
-      probe.close(() => resolve(port))
-    })
-  })
-}
-
-async function assertAccessible (what) {
-  const violations = await checkAxe(page)
-  assert.deepEqual(violations, [], `${what}: axe found serious or critical problems\n${formatViolations(violations)}`)
-}
-
-async function signIn (email) {
-  await context.clearCookies()
-  await page.goto(`${baseUrl}/login`)
-  await page.getByLabel('Email address').fill(email)
-  await page.getByLabel('Password').fill(PASSWORD)
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()])
-  assert.ok(!page.url().includes('/login'), `${email} could not sign in`)
-}
-
-async function api (pathname) {
-  const response = await page.request.get(`${baseUrl}${pathname}`)
-  assert.equal(response.status(), 200, `GET ${pathname}`)
-  return response.json()
-}
-
-async function submit (button) {
-  const [response] = await Promise.all([page.waitForNavigation(), button.click()])
-  return response
-}
+const api = pathname => getJson(page, baseUrl, pathname)
 
 before(async () => {
-  workDir = mkdtempSync(path.join(tmpdir(), 'waymark-baseline-'))
-  const db = path.join(workDir, 'demo.db')
-  const demo = spawnSync(BIN, ['demo', '--db', db], { encoding: 'utf8', timeout: 120_000 })
-  assert.equal(demo.status, 0, `waymark demo failed:\n${demo.stdout}\n${demo.stderr}`)
-  const port = await freePort()
-  baseUrl = `http://127.0.0.1:${port}`
-  let log = ''
-  server = spawn(BIN, ['serve', '--db', db, '--port', String(port), '--web-root', path.join(ROOT, 'web')],
-    { stdio: ['ignore', 'pipe', 'pipe'] })
-  server.stdout.on('data', chunk => { log += chunk })
-  server.stderr.on('data', chunk => { log += chunk })
-  const deadline = Date.now() + 20_000
-  for (;;) {
-    try { if ((await fetch(`${baseUrl}/healthz`)).ok) break } catch {}
-    if (Date.now() > deadline) throw new Error(`waymark serve did not start:\n${log}`)
-    await new Promise(resolve => setTimeout(resolve, 100))
-  }
+  server = await startDemoServer('baseline')
+  baseUrl = server.baseUrl
   context = await launch()
   page = await firstPage(context)
-
-  // A pupil placed only at Balance (not also at Bridges), by Ashfield, whom Kingsway cannot see.
-  await signIn(OTHER_SCHOOL)
-  const kingsway = new Set((await api('/api/v1/pupils?limit=200')).items.map(item => item.id))
-  await signIn(TEACHER)
-  const { items } = await api('/api/v1/pupils?limit=200')
-  pupil = items.find(item =>
-    item.placements.length > 0 &&
-    item.placements.every(placement => placement.provider_name.startsWith('Balance') &&
-      placement.commissioner_name.startsWith('Ashfield') && placement.status !== 'ended') &&
-    !kingsway.has(item.id))
-  assert.ok(pupil, 'the demo has a pupil placed only at Balance by Ashfield')
+  pupil = await balancePupilPlacedByAshfield(page, baseUrl)
 })
 
 after(async () => {
   if (context) await context.close()
-  if (server && server.exitCode === null) server.kill('SIGKILL')
-  if (workDir) rmSync(workDir, { recursive: true, force: true })
+  await server?.stop()
 })
 
 test('a teacher records a teacher SDQ and sees its subscales, total and band', async () => {
-  await signIn(TEACHER)
+  await signIn(page, baseUrl, TEACHER)
   await page.goto(`${baseUrl}/pupils/${pupil.id}`)
   await submit(page.getByRole('link', { name: 'Baseline assessment' }))
   assert.match(page.url(), new RegExp(`/pupils/${pupil.id}/baselines$`))
-  await assertAccessible('baseline page')
+  await assertAccessible(page, 'baseline page')
 
   await submit(page.getByRole('link', { name: 'SDQ (teacher)', exact: true }))
-  await assertAccessible('SDQ form')
+  await assertAccessible(page, 'SDQ form')
   assert.equal(await page.locator('select[id^="item_"]').count(), 25)
 
   // Nothing answered: refused, naming the items.
   const refused = await submit(page.getByRole('button', { name: 'Save result' }))
   assert.equal(refused.status(), 422)
   assert.match(await page.locator('.govuk-error-summary').innerText(), /items/i)
-  await assertAccessible('SDQ form with an error')
+  await assertAccessible(page, 'SDQ form with an error')
 
   // Every difficulty at its worst (reverse-scored items ticked "not true"), prosocial at its best:
   // each difficulty subscale scores 10, total difficulties 40 (Very high), prosocial 10.
@@ -136,14 +67,14 @@ test('a teacher records a teacher SDQ and sees its subscales, total and band', a
   assert.match(await card.locator('tr', { hasText: 'Emotional symptoms' }).innerText(), /10\s+Very high/)
   assert.match(await card.locator('tr', { hasText: 'Prosocial' }).innerText(), /10\s+Close to average/)
   assert.match(await page.locator('#baseline-results').innerText(), /Completed by the form tutor/)
-  await assertAccessible('baseline page with an SDQ')
+  await assertAccessible(page, 'baseline page with an SDQ')
 })
 
 test('a teacher writes a learning pathway', async () => {
-  await signIn(TEACHER)
+  await signIn(page, baseUrl, TEACHER)
   await page.goto(`${baseUrl}/pupils/${pupil.id}/baselines`)
   await submit(page.getByRole('link', { name: 'Add a learning pathway for a subject' }))
-  await assertAccessible('pathway form')
+  await assertAccessible(page, 'pathway form')
   const refused = await submit(page.getByRole('button', { name: 'Save pathway' }))
   assert.equal(refused.status(), 422)
   const subject = await page.locator('#subject_id option').nth(1).evaluate(option => ({ value: option.value, text: option.textContent }))
@@ -158,7 +89,7 @@ test('a teacher writes a learning pathway', async () => {
 })
 
 test('a teacher asks for a further assessment and records its outcome', async () => {
-  await signIn(TEACHER)
+  await signIn(page, baseUrl, TEACHER)
   await page.goto(`${baseUrl}/pupils/${pupil.id}/baselines`)
   await page.locator('summary', { hasText: 'Request a further assessment' }).click()
   await page.selectOption('#kind', 'dyslexia_screening')
@@ -166,7 +97,7 @@ test('a teacher asks for a further assessment and records its outcome', async ()
   assert.equal(refused.status(), 422, 'a request needs a reason')
   assert.match(await page.locator('.govuk-error-summary').innerText(), /Reason/i)
   assert.equal(await page.locator('#kind').inputValue(), 'dyslexia_screening')
-  await assertAccessible('request form with an error')
+  await assertAccessible(page, 'request form with an error')
 
   await page.getByLabel('Why it is needed').fill('Reading age well below chronological age; letter reversals')
   await submit(page.getByRole('button', { name: 'Request assessment' }))
@@ -187,11 +118,11 @@ test('a teacher asks for a further assessment and records its outcome', async ()
   assert.match(closed, /Closed/)
   assert.match(closed, /moderate risk of dyslexia/)
   assert.match(closed, /Requested by\s+\S/)
-  await assertAccessible('baseline page with a closed request')
+  await assertAccessible(page, 'baseline page with a closed request')
 })
 
 test('the commissioning school reads the baseline without forms; another school gets 404', async () => {
-  await signIn(SCHOOL)
+  await signIn(page, baseUrl, SCHOOL)
   await page.goto(`${baseUrl}/pupils/${pupil.id}/baselines`)
   assert.match(await page.locator('main').innerText(), /Total difficulties/)
   assert.equal(await page.getByText('Request a further assessment').count(), 0)
@@ -199,15 +130,15 @@ test('the commissioning school reads the baseline without forms; another school 
   // Only the provider records results: the form itself is refused, whatever the instrument.
   const forbidden = await page.goto(`${baseUrl}/pupils/${pupil.id}/baselines/new?instrument_id=1`)
   assert.equal(forbidden.status(), 403)
-  await assertAccessible('403 page')
+  await assertAccessible(page, '403 page')
 
-  await signIn(OTHER_SCHOOL)
+  await signIn(page, baseUrl, OTHER_SCHOOL)
   const missing = await page.goto(`${baseUrl}/pupils/${pupil.id}/baselines`)
   assert.equal(missing.status(), 404)
 })
 
 test('an admin adds an instrument and a teacher records a raw score with it', async () => {
-  await signIn('admin@balance.example')
+  await signIn(page, baseUrl, 'admin@balance.example')
   await page.goto(`${baseUrl}/settings/baseline-instruments`)
   await page.locator('summary', { hasText: 'Add an instrument' }).click()
   await page.getByLabel('Name', { exact: true }).fill('Phonics check')
@@ -218,13 +149,13 @@ test('an admin adds an instrument and a teacher records a raw score with it', as
   assert.equal(refused.status(), 422, 'a raw score needs its maximum')
   assert.match(await page.locator('.govuk-error-summary').innerText(), /max score/i)
   assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'Phonics check')
-  await assertAccessible('instrument form with an error')
+  await assertAccessible(page, 'instrument form with an error')
   await page.getByLabel('Maximum score').fill('40')
   await submit(page.getByRole('button', { name: 'Add instrument' }))
   assert.match(await page.locator('.govuk-notification-banner').innerText(), /Instrument added/)
   assert.match(await page.locator('table').innerText(), /Phonics check[\s\S]*Raw score out of 40/)
 
-  await signIn(TEACHER)
+  await signIn(page, baseUrl, TEACHER)
   await page.goto(`${baseUrl}/pupils/${pupil.id}/baselines`)
   await submit(page.getByRole('link', { name: 'Phonics check', exact: true }))
   await page.getByLabel('Score').fill('50')
@@ -232,7 +163,7 @@ test('an admin adds an instrument and a teacher records a raw score with it', as
   assert.equal(tooHigh.status(), 422)
   assert.match(await page.locator('.govuk-error-summary').innerText(), /0 to 40/)
   assert.equal(await page.getByLabel('Score').inputValue(), '50')
-  await assertAccessible('raw score form with an error')
+  await assertAccessible(page, 'raw score form with an error')
   await page.getByLabel('Score').fill('32')
   await submit(page.getByRole('button', { name: 'Save result' }))
   assert.match(await page.locator('#baseline-results').innerText(), /Phonics check 32\/40/)

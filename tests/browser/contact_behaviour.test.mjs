@@ -3,85 +3,42 @@
 // and sees both on the list; gives a reward. axe checks every page on the way.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { launch, firstPage, checkAxe, formatViolations } from './lib/browser.mjs'
+import { launch, firstPage, assertAccessible } from './lib/browser.mjs'
+import { startDemoServer } from './lib/server.mjs'
+import { signIn } from './lib/session.mjs'
 
-const LOGIN = { email: 'teacher@balance.example', password: 'waymark-demo-2025' }
-const HERE = path.dirname(fileURLToPath(import.meta.url))
-const ROOT = process.env.WAYMARK_ROOT || path.resolve(HERE, '../..')
-const BIN = process.env.WAYMARK_BIN || path.join(ROOT, 'build/waymark')
+const TEACHER = 'teacher@balance.example'
 
-let workDir, server, baseUrl, context, page
-
-function freePort () {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.unref()
-    probe.on('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address()
-      probe.close(() => resolve(port))
-    })
-  })
-}
-
-async function assertAccessible (what) {
-  const violations = await checkAxe(page)
-  assert.deepEqual(violations, [], `${what}: axe found serious or critical problems\n${formatViolations(violations)}`)
-}
+let server, baseUrl, context, page
 
 before(async () => {
-  workDir = mkdtempSync(path.join(tmpdir(), 'waymark-contact-'))
-  const db = path.join(workDir, 'demo.db')
-  const demo = spawnSync(BIN, ['demo', '--db', db], { encoding: 'utf8', timeout: 120_000 })
-  assert.equal(demo.status, 0, `waymark demo failed:\n${demo.stdout}\n${demo.stderr}`)
-  const port = await freePort()
-  baseUrl = `http://127.0.0.1:${port}`
-  let log = ''
-  server = spawn(BIN, ['serve', '--db', db, '--port', String(port), '--web-root', path.join(ROOT, 'web')],
-    { stdio: ['ignore', 'pipe', 'pipe'] })
-  server.stdout.on('data', chunk => { log += chunk })
-  server.stderr.on('data', chunk => { log += chunk })
-  const deadline = Date.now() + 20_000
-  for (;;) {
-    try { if ((await fetch(`${baseUrl}/healthz`)).ok) break } catch {}
-    if (Date.now() > deadline) throw new Error(`waymark serve did not start:\n${log}`)
-    await new Promise(resolve => setTimeout(resolve, 100))
-  }
+  server = await startDemoServer('contact')
+  baseUrl = server.baseUrl
   context = await launch()
   page = await firstPage(context)
 })
 
 after(async () => {
   if (context) await context.close()
-  if (server && server.exitCode === null) server.kill('SIGKILL')
-  if (workDir) rmSync(workDir, { recursive: true, force: true })
+  await server?.stop()
 })
 
 test('a teacher logs a call and the next due date moves', async () => {
-  await page.goto(`${baseUrl}/login`)
-  await page.getByLabel('Email address').fill(LOGIN.email)
-  await page.getByLabel('Password').fill(LOGIN.password)
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()])
+  await signIn(page, baseUrl, TEACHER)
 
   await page.getByRole('link', { name: 'Calls due' }).click()
   await page.getByRole('heading', { level: 1, name: 'Calls due' }).waitFor()
-  await assertAccessible('my calls due')
+  await assertAccessible(page, 'my calls due')
   await page.getByRole('link', { name: "Everyone's calls" }).click()
   const overdue = page.locator('#calls-due tbody tr', { hasText: 'Overdue' }).first()
   await overdue.waitFor()
-  await assertAccessible("everyone's calls due")
+  await assertAccessible(page, "everyone's calls due")
   await Promise.all([page.waitForNavigation(), overdue.getByRole('link').click()])
   await page.getByRole('heading', { level: 1, name: 'Contact with parents and carers' }).waitFor()
   const status = page.locator('#next-calls tbody tr').first().locator('.govuk-tag')
   assert.equal((await status.innerText()).trim(), 'Overdue')
   const dueBefore = await page.locator('#next-calls [data-due-by]').first().innerText()
-  await assertAccessible('contact log')
+  await assertAccessible(page, 'contact log')
 
   await page.getByLabel('Summary').fill('Browser test: caught up with the week')
   await page.getByLabel('Discussed: progress').fill('Better in maths')
@@ -95,13 +52,13 @@ test('a teacher logs a call and the next due date moves', async () => {
   // A blank summary is refused with the error summary linking to the field.
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Log contact' }).click()])
   await page.locator('.govuk-error-summary').getByRole('link').first().waitFor()
-  await assertAccessible('contact log with errors')
+  await assertAccessible(page, 'contact log with errors')
 })
 
 test('a teacher records an incident for two pupils and gives a reward', async () => {
   await page.goto(`${baseUrl}/behaviour`)
   await page.getByRole('heading', { level: 1, name: 'Behaviour' }).waitFor()
-  await assertAccessible('behaviour list')
+  await assertAccessible(page, 'behaviour list')
   await page.getByText('Record an incident').click()
   const pupils = page.locator('#incident-form .govuk-checkboxes__input')
   assert.ok(await pupils.count() >= 2, 'pupils placed now')
@@ -120,7 +77,7 @@ test('a teacher records an incident for two pupils and gives a reward', async ()
   const row = page.locator('#incidents tbody tr', { hasText: 'Browser test: a chair thrown' })
   await row.waitFor()
   for (const name of names) await row.getByRole('link', { name }).waitFor()
-  await assertAccessible('behaviour list after recording')
+  await assertAccessible(page, 'behaviour list after recording')
 
   await Promise.all([page.waitForNavigation(), row.getByRole('link', { name: names[0] }).click()])
   await page.getByRole('heading', { level: 1, name: 'Behaviour and rewards' }).waitFor()
@@ -130,12 +87,12 @@ test('a teacher records an incident for two pupils and gives a reward', async ()
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Give reward' }).click()])
   await page.getByText('Reward given').waitFor()
   await page.locator('#rewards').getByText('Browser test: owned up and apologised').waitFor()
-  await assertAccessible('pupil behaviour')
+  await assertAccessible(page, 'pupil behaviour')
 
   await page.goto(`${baseUrl}/behaviour/analysis`)
   await page.getByRole('heading', { level: 1, name: 'Behaviour analysis' }).waitFor()
   await page.locator('#by-type').getByText('Damage to property').waitFor()
-  await assertAccessible('behaviour analysis')
+  await assertAccessible(page, 'behaviour analysis')
 
   // The settings: a teacher reads them; only an admin may change them.
   await page.goto(`${baseUrl}/contact-behaviour-settings`)
@@ -143,15 +100,11 @@ test('a teacher records an incident for two pupils and gives a reward', async ()
   assert.equal(await page.locator('#max_days').inputValue(), '21')
   assert.match(await page.locator('#types').inputValue(), /Damage to property/)
   assert.equal(await page.getByRole('button', { name: 'Save types' }).count(), 0)
-  await assertAccessible('contact and behaviour settings')
+  await assertAccessible(page, 'contact and behaviour settings')
 })
 
 test('the home school sees its pupil\'s behaviour as the placement shares it, naming no other pupil', async () => {
-  await page.context().clearCookies()
-  await page.goto(`${baseUrl}/login`)
-  await page.getByLabel('Email address').fill('senco@ashfield.example')
-  await page.getByLabel('Password').fill(LOGIN.password)
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()])
+  await signIn(page, baseUrl, 'senco@ashfield.example')
   const pupils = await (await page.request.get(`${baseUrl}/api/v1/pupils?status=active&limit=50`)).json()
   let shown = 0
   for (const pupil of pupils.items.slice(0, 5)) {
@@ -162,22 +115,18 @@ test('the home school sees its pupil\'s behaviour as the placement shares it, na
     shown += await page.locator('#pupil-incidents tbody tr').count()
   }
   assert.ok(shown > 0, "Ashfield's placements share in full in the demo")
-  await assertAccessible('pupil behaviour as the home school')
+  await assertAccessible(page, 'pupil behaviour as the home school')
   assert.equal(await page.getByRole('link', { name: 'Calls due' }).count(), 0)
 })
 
 test('a provider admin changes the call interval and the incident types', async () => {
-  await page.context().clearCookies()
-  await page.goto(`${baseUrl}/login`)
-  await page.getByLabel('Email address').fill('admin@balance.example')
-  await page.getByLabel('Password').fill(LOGIN.password)
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()])
+  await signIn(page, baseUrl, 'admin@balance.example')
   await page.goto(`${baseUrl}/contact-behaviour-settings`)
   await page.locator('#min_days').fill('30')
   await page.locator('#max_days').fill('20')
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Save interval' }).click()])
   await page.locator('.govuk-error-summary').getByRole('link').first().waitFor()
-  await assertAccessible('settings with an error')
+  await assertAccessible(page, 'settings with an error')
   await page.locator('#min_days').fill('10')
   await page.locator('#max_days').fill('15')
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Save interval' }).click()])

@@ -4,32 +4,13 @@
 // checks the grid and the pupil's classwork page.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { launch, firstPage, checkAxe, formatViolations } from './lib/browser.mjs'
+import { launch, firstPage, assertAccessible } from './lib/browser.mjs'
+import { startDemoServer } from './lib/server.mjs'
+import { signIn } from './lib/session.mjs'
 
-const LOGIN = { email: 'teacher@balance.example', password: 'waymark-demo-2025' }
-const HERE = path.dirname(fileURLToPath(import.meta.url))
-const ROOT = process.env.WAYMARK_ROOT || path.resolve(HERE, '../..')
-const BIN = process.env.WAYMARK_BIN || path.join(ROOT, 'build/waymark')
+const TEACHER = 'teacher@balance.example'
 
-let workDir, server, baseUrl, context, page
-
-function freePort () {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.unref()
-    probe.on('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address()
-      probe.close(() => resolve(port))
-    })
-  })
-}
+let server, baseUrl, context, page
 
 // The latest Sunday on or before today (London): a day with no demo lessons.
 function lastSunday () {
@@ -38,44 +19,20 @@ function lastSunday () {
   return today.toISOString().slice(0, 10)
 }
 
-async function assertAccessible (what) {
-  const violations = await checkAxe(page)
-  assert.deepEqual(violations, [], `${what}: axe found serious or critical problems\n${formatViolations(violations)}`)
-}
-
 before(async () => {
-  workDir = mkdtempSync(path.join(tmpdir(), 'waymark-grid-'))
-  const db = path.join(workDir, 'demo.db')
-  const demo = spawnSync(BIN, ['demo', '--db', db], { encoding: 'utf8', timeout: 120_000 })
-  assert.equal(demo.status, 0, `waymark demo failed:\n${demo.stdout}\n${demo.stderr}`)
-  const port = await freePort()
-  baseUrl = `http://127.0.0.1:${port}`
-  let log = ''
-  server = spawn(BIN, ['serve', '--db', db, '--port', String(port), '--web-root', path.join(ROOT, 'web')],
-    { stdio: ['ignore', 'pipe', 'pipe'] })
-  server.stdout.on('data', chunk => { log += chunk })
-  server.stderr.on('data', chunk => { log += chunk })
-  const deadline = Date.now() + 20_000
-  for (;;) {
-    try { if ((await fetch(`${baseUrl}/healthz`)).ok) break } catch {}
-    if (Date.now() > deadline) throw new Error(`waymark serve did not start:\n${log}`)
-    await new Promise(resolve => setTimeout(resolve, 100))
-  }
+  server = await startDemoServer('grid')
+  baseUrl = server.baseUrl
   context = await launch()
   page = await firstPage(context)
 })
 
 after(async () => {
   if (context) await context.close()
-  if (server && server.exitCode === null) server.kill('SIGKILL')
-  if (workDir) rmSync(workDir, { recursive: true, force: true })
+  await server?.stop()
 })
 
 test('a teacher enters exit tickets for a group by keyboard, offline and back', async () => {
-  await page.goto(`${baseUrl}/login`)
-  await page.getByLabel('Email address').fill(LOGIN.email)
-  await page.getByLabel('Password').fill(LOGIN.password)
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()])
+  await signIn(page, baseUrl, TEACHER)
 
   const groups = await (await page.request.get(`${baseUrl}/api/v1/teaching-groups`)).json()
   const group = groups.items.find((g) => g.name === 'KS4 English')
@@ -83,7 +40,7 @@ test('a teacher enters exit tickets for a group by keyboard, offline and back', 
   const date = lastSunday()
   await page.goto(`${baseUrl}/groups/${group.id}/exit-tickets?date=${date}`)
   await page.getByRole('heading', { level: 1, name: /Exit tickets: English/ }).waitFor()
-  await assertAccessible('exit ticket grid')
+  await assertAccessible(page, 'exit ticket grid')
 
   const rows = page.locator('table[data-exit-ticket-grid] tbody tr')
   assert.ok(await rows.count() >= 3, 'at least three pupils in the group')
@@ -129,5 +86,5 @@ test('a teacher enters exit tickets for a group by keyboard, offline and back', 
   await page.goto(`${baseUrl}/pupils/${pupilId}/classwork`)
   await page.getByRole('heading', { level: 1, name: 'Classwork' }).waitFor()
   await page.getByRole('cell', { name: 'Persuasive writing' }).first().waitFor()
-  await assertAccessible('pupil classwork')
+  await assertAccessible(page, 'pupil classwork')
 })

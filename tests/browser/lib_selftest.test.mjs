@@ -6,11 +6,13 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { createServer } from 'node:http'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { launch, firstPage, checkAxe, formatViolations } from './lib/browser.mjs'
+import {
+  launch, firstPage, checkAxe, formatViolations, assertAccessible, screenshotWidths, SCREENSHOTS, DESKTOP
+} from './lib/browser.mjs'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
 const ROOT = path.resolve(HERE, '../..')
@@ -207,4 +209,22 @@ test('checkAxe reports a real violation (so a pass means something)', async () =
   await page.evaluate(() => { document.querySelector('label[for=search]').remove() })
   const violations = await checkAxe(page)
   assert.ok(violations.some(v => v.id === 'label'), formatViolations(violations) || 'no violations found')
+})
+
+test('assertAccessible fails naming the page and the problem; screenshotWidths takes both widths', async () => {
+  const page = await firstPage(context)
+  await page.goto(origin + '/', { waitUntil: 'load' })
+  await assertAccessible(page, 'the layout-shaped page')
+
+  const started = Date.now()
+  await screenshotWidths(page, 'lib_selftest-widths')
+  for (const label of ['desktop', 'tablet']) {
+    const shot = path.join(SCREENSHOTS, `lib_selftest-widths-${label}.png`)
+    assert.ok(statSync(shot).mtimeMs >= started - 1000, `${shot} written`)
+  }
+  assert.deepEqual(page.viewportSize(), DESKTOP, 'left at desktop width')
+
+  await page.evaluate(() => { document.querySelector('label[for=search]').remove() })
+  await assert.rejects(assertAccessible(page, 'the page without its label'),
+    err => err instanceof assert.AssertionError && /^the page without its label: axe found/.test(err.message) && /\blabel\b/.test(err.message))
 })

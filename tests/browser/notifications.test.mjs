@@ -3,17 +3,13 @@
 // The email goes to a real SMTP server on loopback. axe checks both pages.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { launch, firstPage, checkAxe, formatViolations } from './lib/browser.mjs'
+import { launch, firstPage, assertAccessible } from './lib/browser.mjs'
+import { signIn } from './lib/session.mjs'
 import { startSmtp, demoDatabase, serve, waitFor } from '../api/lib/mail.mjs'
 
-const LOGIN = { email: 'admin@balance.example', password: 'waymark-demo-2025' }
+const ADMIN = 'admin@balance.example'
 
 let smtp, database, waymark, context, page
-
-async function assertAccessible (what) {
-  const violations = await checkAxe(page)
-  assert.deepEqual(violations, [], `${what}: axe found serious or critical problems\n${formatViolations(violations)}`)
-}
 
 before(async () => {
   smtp = await startSmtp()
@@ -32,14 +28,11 @@ after(async () => {
 
 test('an admin sends a test email, sees the unread count and marks the notice read', async () => {
   const base = waymark.base
-  await page.goto(`${base}/login`)
-  await page.getByLabel('Email address').fill(LOGIN.email)
-  await page.getByLabel('Password').fill(LOGIN.password)
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()])
+  await signIn(page, base, ADMIN)
 
   await page.getByRole('link', { name: 'Email outbox' }).click()
   await page.waitForURL(`${base}/admin/outbox`)
-  await assertAccessible('/admin/outbox')
+  await assertAccessible(page, '/admin/outbox')
   // Demo data from other areas may already have notified this admin: count from where we start.
   const unreadNow = async () => (await page.locator('#unread-count').count()) === 0
     ? 0
@@ -50,7 +43,7 @@ test('an admin sends a test email, sees the unread count and marks the notice re
   assert.equal(await unreadNow(), unreadBefore + 1)
   assert.match(await page.locator('#unread-count').textContent(), /^\d+ unread$/)
 
-  await waitFor(() => smtp.accepted.some((message) => message.to.includes(LOGIN.email)), 15_000, 'the email')
+  await waitFor(() => smtp.accepted.some((message) => message.to.includes(ADMIN)), 15_000, 'the email')
   // The outbox records "sent" just after the server's 250: reload until the page shows it.
   await waitFor(async () => {
     await page.reload()
@@ -60,11 +53,11 @@ test('an admin sends a test email, sees the unread count and marks the notice re
 
   await page.getByRole('link', { name: /Notifications/ }).click()
   await page.waitForURL(`${base}/notifications`)
-  await assertAccessible('/notifications')
+  await assertAccessible(page, '/notifications')
   assert.match(await page.locator('main').innerText(), /Test notice/)
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: /^Mark as read\s*:\s*Test notice$/ }).click()])
   assert.match(await page.locator('.govuk-notification-banner').innerText(), /Marked as read/)
   assert.equal(await unreadNow(), unreadBefore)
   if (unreadBefore === 0) assert.match(await page.locator('main').innerText(), /You have no unread notifications/)
-  await assertAccessible('/notifications after reading')
+  await assertAccessible(page, '/notifications after reading')
 })

@@ -7,121 +7,49 @@
 // Started by CTest with WAYMARK_BIN (the built `waymark`) and WAYMARK_ROOT (the repository).
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawn, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
+import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { launch, firstPage, checkAxe, formatViolations } from './lib/browser.mjs'
+import { launch, firstPage, assertAccessible, screenshotWidths, DESKTOP, SCREENSHOTS as SHOTS } from './lib/browser.mjs'
+import { startDemoServer } from './lib/server.mjs'
+import { fillSignInForm, signIn, submit } from './lib/session.mjs'
 
 // The demo provider head (src/app/demo.cpp, README). One place to change if the demo changes.
-const LOGIN = { email: 'head@balance.example', password: 'waymark-demo-2025' }
+const HEAD = 'head@balance.example'
 
-const HERE = path.dirname(fileURLToPath(import.meta.url))
-const ROOT = process.env.WAYMARK_ROOT || path.resolve(HERE, '../..')
-const BIN = process.env.WAYMARK_BIN || path.join(ROOT, 'build/waymark')
-const SHOTS = path.join(HERE, 'screenshots')
-const DESKTOP = { width: 1280, height: 800 }
-const TABLET = { width: 768, height: 1024 }
-
-let workDir
 let server
-let serverExit
 let baseUrl
 let context
 let page
 
-function freePort () {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.unref()
-    probe.on('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address()
-      probe.close(() => resolve(port))
-    })
-  })
-}
-
-async function waitForHealth (url, serverLog) {
-  const deadline = Date.now() + 20_000
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`waymark serve exited early:\n${serverLog()}`)
-    try {
-      const response = await fetch(`${url}/healthz`)
-      if (response.ok) return
-    } catch {}
-    await new Promise(resolve => setTimeout(resolve, 100))
-  }
-  throw new Error(`waymark serve did not answer /healthz in 20 s:\n${serverLog()}`)
-}
-
-async function assertAccessible (what) {
-  const violations = await checkAxe(page)
-  assert.deepEqual(violations, [], `${what}: axe found serious or critical problems\n${formatViolations(violations)}`)
-}
-
-// Full-page screenshots at both widths; leaves the page at desktop width.
-async function screenshots (name) {
-  for (const [label, viewport] of [['desktop', DESKTOP], ['tablet', TABLET]]) {
-    await page.setViewportSize(viewport)
-    await page.screenshot({ path: path.join(SHOTS, `pupil-${name}-${label}.png`), fullPage: true })
-  }
-  await page.setViewportSize(DESKTOP)
-}
-
-// Submits the form by clicking `button` and returns the final response (after any redirect).
-async function submit (button) {
-  const [response] = await Promise.all([
-    page.waitForNavigation(),
-    button.click()
-  ])
-  return response
-}
+// Screenshots at desktop and tablet widths, as screenshots/pupil-`name`-*.png.
+const screenshots = name => screenshotWidths(page, `pupil-${name}`)
 
 before(async () => {
-  workDir = mkdtempSync(path.join(tmpdir(), 'waymark-pupil-flow-'))
+  server = await startDemoServer('pupil-flow')
+  baseUrl = server.baseUrl
   mkdirSync(SHOTS, { recursive: true })
-  const db = path.join(workDir, 'demo.db')
-  const demo = spawnSync(BIN, ['demo', '--db', db], { encoding: 'utf8', timeout: 60_000 })
-  assert.equal(demo.status, 0, `waymark demo failed:\n${demo.stdout}\n${demo.stderr}`)
-
-  const port = await freePort()
-  baseUrl = `http://127.0.0.1:${port}`
-  let log = ''
-  server = spawn(BIN, ['serve', '--db', db, '--port', String(port), '--web-root', path.join(ROOT, 'web')],
-    { stdio: ['ignore', 'pipe', 'pipe'] })
-  server.stdout.on('data', chunk => { log += chunk })
-  server.stderr.on('data', chunk => { log += chunk })
-  serverExit = new Promise(resolve => server.on('exit', (code, signal) => resolve({ code, signal })))
-  await waitForHealth(baseUrl, () => log)
-
   context = await launch({ viewport: DESKTOP })
   page = await firstPage(context)
 })
 
 after(async () => {
   if (context) await context.close()
-  if (server && server.exitCode === null) server.kill('SIGKILL')
-  if (workDir) rmSync(workDir, { recursive: true, force: true })
+  await server?.stop()
 })
 
 test('a provider head finds a pupil, changes a flag and sees it in the audit trail', async () => {
   // Signing in: a signed-out visit to the list goes to the sign-in page first.
   await page.goto(`${baseUrl}/pupils`)
   assert.match(new URL(page.url()).pathname, /^\/login$/)
-  await assertAccessible('sign-in page')
+  await assertAccessible(page, 'sign-in page')
   await page.screenshot({ path: path.join(SHOTS, 'pupil-login-desktop.png'), fullPage: true })
-  await page.getByLabel('Email address').fill(LOGIN.email)
-  await page.getByLabel('Password').fill(LOGIN.password)
-  let response = await submit(page.getByRole('button', { name: 'Sign in' }))
+  let response = await fillSignInForm(page, HEAD)
   assert.equal(response.status(), 200)
   assert.equal(new URL(page.url()).pathname, '/pupils')
 
   // The list: take the first pupil shown and search for them by surname.
   await page.getByRole('heading', { level: 1, name: 'Pupils' }).waitFor()
-  await assertAccessible('pupil list')
+  await assertAccessible(page, 'pupil list')
   await screenshots('list')
   const firstLink = page.locator('table.wm-pupil-table tbody a').first()
   const sortName = (await firstLink.textContent()).trim() // "Surname, Forename"
@@ -130,7 +58,7 @@ test('a provider head finds a pupil, changes a flag and sees it in the audit tra
   response = await submit(page.getByRole('button', { name: 'Apply filters' }))
   assert.equal(response.status(), 200)
   assert.equal(new URL(page.url()).searchParams.get('search'), surname)
-  await assertAccessible('pupil list, searched')
+  await assertAccessible(page, 'pupil list, searched')
   const found = page.locator('table.wm-pupil-table tbody a', { hasText: sortName })
   assert.ok(await found.count() >= 1, `searching for "${surname}" should list ${sortName}`)
   assert.match(await page.locator('#results-count').textContent(), /^\d+ pupils?$/)
@@ -139,14 +67,14 @@ test('a provider head finds a pupil, changes a flag and sees it in the audit tra
   await submit(found.first())
   assert.match(new URL(page.url()).pathname, /^\/pupils\/\d+$/)
   const profilePath = new URL(page.url()).pathname
-  await assertAccessible('pupil profile')
+  await assertAccessible(page, 'pupil profile')
   await screenshots('profile')
   assert.match(await page.locator('main').textContent(), /Total current hours: [\d.]+ a week/)
 
   // The edit form: flip "Looked after".
   await submit(page.getByRole('link', { name: /Edit pupil/ }))
   assert.equal(new URL(page.url()).pathname, `${profilePath}/edit`)
-  await assertAccessible('edit pupil form')
+  await assertAccessible(page, 'edit pupil form')
   await screenshots('edit')
   const lookedAfter = page.getByLabel('Looked after', { exact: true })
   const wasLookedAfter = await lookedAfter.isChecked()
@@ -165,7 +93,7 @@ test('a provider head finds a pupil, changes a flag and sees it in the audit tra
   assert.match(await page.locator('#legal_surname-error').textContent(), /Error:\s*Legal surname is required/)
   assert.equal(await page.getByLabel('Looked after', { exact: true }).isChecked(), !wasLookedAfter,
     'the ticked box is kept after a failed save')
-  await assertAccessible('edit pupil form with errors')
+  await assertAccessible(page, 'edit pupil form with errors')
   await page.screenshot({ path: path.join(SHOTS, 'pupil-edit-errors-desktop.png') })
   await summary.locator('a').first().click()
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'legal_surname',
@@ -179,12 +107,12 @@ test('a provider head finds a pupil, changes a flag and sees it in the audit tra
   assert.match(await page.locator('.govuk-notification-banner').textContent(), /Pupil saved/)
   const flagTag = page.locator('.wm-flags .govuk-tag', { hasText: /^Looked after$/ })
   assert.equal(await flagTag.count(), wasLookedAfter ? 0 : 1)
-  await assertAccessible('pupil profile after saving')
+  await assertAccessible(page, 'pupil profile after saving')
 
   // The audit trail lists the change, newest first.
   await submit(page.getByRole('link', { name: 'View audit trail' }))
   assert.equal(new URL(page.url()).pathname, `${profilePath}/audit`)
-  await assertAccessible('audit trail')
+  await assertAccessible(page, 'audit trail')
   await screenshots('audit')
   // The newest entry is this save, and the flag is all it changed (an unchanged field, such as
   // the barriers' order, must not show up as a change).
@@ -205,47 +133,44 @@ test('a provider head finds a pupil, changes a flag and sees it in the audit tra
 })
 
 test('the add-pupil and placement forms show their errors accessibly', async () => {
-  await page.goto(`${baseUrl}/login`)
-  await page.getByLabel('Email address').fill(LOGIN.email)
-  await page.getByLabel('Password').fill(LOGIN.password)
-  await submit(page.getByRole('button', { name: 'Sign in' }))
+  await signIn(page, baseUrl, HEAD)
 
   // Add a pupil: an empty form names every required field, in page order.
   await submit(page.getByRole('button', { name: 'Add a pupil' }))
   assert.equal(new URL(page.url()).pathname, '/pupils/new')
-  await assertAccessible('add pupil form')
+  await assertAccessible(page, 'add pupil form')
   let response = await submit(page.getByRole('button', { name: 'Save pupil' }))
   assert.equal(response.status(), 422)
   const links = await page.locator('.govuk-error-summary a').evaluateAll(as => as.map(a => a.getAttribute('href')))
   assert.deepEqual(links.slice(0, 3), ['#commissioner_id', '#legal_forename', '#legal_surname'])
   for (const href of links) assert.equal(await page.locator(href).count(), 1, `${href} names a field on the page`)
-  await assertAccessible('add pupil form with errors')
+  await assertAccessible(page, 'add pupil form with errors')
 
   // A placement: the form for a new one, and a refused save of an existing one.
   await page.goto(`${baseUrl}/pupils`)
   await submit(page.locator('table.wm-pupil-table tbody a').first())
   await submit(page.getByRole('link', { name: 'Add placement' }))
   assert.match(new URL(page.url()).pathname, /^\/pupils\/\d+\/placements\/new$/)
-  await assertAccessible('add placement form')
+  await assertAccessible(page, 'add placement form')
   await page.goBack()
   const edit = page.getByRole('link', { name: /^Edit placement at / }).first()
   if (await edit.count() > 0) {
     await submit(edit)
     assert.match(new URL(page.url()).pathname, /^\/placements\/\d+\/edit$/)
-    await assertAccessible('edit placement form')
+    await assertAccessible(page, 'edit placement form')
     await page.locator('#hours_per_week').fill('40')
     response = await submit(page.getByRole('button', { name: 'Save placement' }))
     assert.equal(response.status(), 422)
     assert.match(await page.locator('.govuk-error-summary').textContent(), /Hours a week must be between 0 and 32.5/)
     assert.equal(await page.locator('#hours_per_week').inputValue(), '40')
-    await assertAccessible('edit placement form with errors')
+    await assertAccessible(page, 'edit placement form with errors')
     await page.screenshot({ path: path.join(SHOTS, 'pupil-placement-errors-desktop.png') })
   }
 })
 
 test('the server stops cleanly on SIGTERM', async () => {
   server.kill('SIGTERM')
-  const { code, signal } = await serverExit
+  const { code, signal } = await server.exited
   assert.equal(signal, null, `waymark serve was killed by ${signal}`)
   assert.equal(code, 0)
 })

@@ -6,56 +6,15 @@
 // another school's user gets 404 for it. axe checks every page on the way (WCAG 2.2 AA).
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { launch, firstPage, checkAxe, formatViolations } from './lib/browser.mjs'
+import { launch, firstPage, assertAccessible } from './lib/browser.mjs'
+import { startDemoServer } from './lib/server.mjs'
+import { signIn, signOut, submit } from './lib/session.mjs'
 
-const PASSWORD = 'waymark-demo-2025'
 const TEACHER = 'teacher@balance.example' // Hannah Lewington
 // Commissioning schools' users (src/app/demo.cpp): the one that placed the pupil, and the other.
 const SCHOOL_USERS = { ashfield: 'senco@ashfield.example', kingsway: 'senco@kingsway.example' }
-const HERE = path.dirname(fileURLToPath(import.meta.url))
-const ROOT = process.env.WAYMARK_ROOT || path.resolve(HERE, '../..')
-const BIN = process.env.WAYMARK_BIN || path.join(ROOT, 'build/waymark')
 
-let workDir, server, baseUrl, context, page
-
-function freePort () {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.unref()
-    probe.on('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address()
-      probe.close(() => resolve(port))
-    })
-  })
-}
-
-async function assertAccessible (what) {
-  const violations = await checkAxe(page)
-  assert.deepEqual(violations, [], `${what}: axe found serious or critical problems\n${formatViolations(violations)}`)
-}
-
-async function signIn (email) {
-  await page.goto(`${baseUrl}/login`)
-  await page.getByLabel('Email address').fill(email)
-  await page.getByLabel('Password').fill(PASSWORD)
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()])
-}
-
-async function signOut () {
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign out' }).click()])
-}
-
-async function clickAndWait (locator) {
-  const [response] = await Promise.all([page.waitForNavigation(), locator.click()])
-  return response
-}
+let server, baseUrl, context, page
 
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
@@ -65,41 +24,25 @@ async function api (urlPath) {
 }
 
 before(async () => {
-  workDir = mkdtempSync(path.join(tmpdir(), 'waymark-teacher-'))
-  const db = path.join(workDir, 'demo.db')
-  const demo = spawnSync(BIN, ['demo', '--db', db], { encoding: 'utf8', timeout: 120_000 })
-  assert.equal(demo.status, 0, `waymark demo failed:\n${demo.stdout}\n${demo.stderr}`)
-  const port = await freePort()
-  baseUrl = `http://127.0.0.1:${port}`
-  let log = ''
-  server = spawn(BIN, ['serve', '--db', db, '--port', String(port), '--web-root', path.join(ROOT, 'web')],
-    { stdio: ['ignore', 'pipe', 'pipe'] })
-  server.stdout.on('data', chunk => { log += chunk })
-  server.stderr.on('data', chunk => { log += chunk })
-  const deadline = Date.now() + 20_000
-  for (;;) {
-    try { if ((await fetch(`${baseUrl}/healthz`)).ok) break } catch {}
-    if (Date.now() > deadline) throw new Error(`waymark serve did not start:\n${log}`)
-    await new Promise(resolve => setTimeout(resolve, 100))
-  }
+  server = await startDemoServer('teacher')
+  baseUrl = server.baseUrl
   context = await launch()
   page = await firstPage(context)
 })
 
 after(async () => {
   if (context) await context.close()
-  if (server && server.exitCode === null) server.kill('SIGKILL')
-  if (workDir) rmSync(workDir, { recursive: true, force: true })
+  await server?.stop()
 })
 
 test('a teacher enters exit tickets, writes and sends a feedback form; only the commissioning school sees it', async () => {
-  await signIn(TEACHER)
+  await signIn(page, baseUrl, TEACHER)
 
   // The group list links each group's exit-ticket grid.
-  await clickAndWait(page.getByRole('navigation').getByRole('link', { name: 'Calendar' }))
-  await clickAndWait(page.getByRole('link', { name: 'Exit tickets for KS4 English' }))
+  await submit(page.getByRole('navigation').getByRole('link', { name: 'Calendar' }))
+  await submit(page.getByRole('link', { name: 'Exit tickets for KS4 English' }))
   await page.getByRole('heading', { level: 1, name: /Exit tickets: English/ }).waitFor()
-  await assertAccessible('exit ticket grid')
+  await assertAccessible(page, 'exit ticket grid')
 
   // Keyboard only: the shared topic, Tab to the first row's score, Enter down the column.
   const rows = page.locator('table[data-exit-ticket-grid] tbody tr')
@@ -117,9 +60,9 @@ test('a teacher enters exit tickets, writes and sends a feedback form; only the 
   await rows.nth(1).locator('[data-row-state]').getByText('Saved', { exact: true }).waitFor()
 
   // The forms due, from the navigation.
-  await clickAndWait(page.getByRole('navigation').getByRole('link', { name: 'Feedback forms due' }))
+  await submit(page.getByRole('navigation').getByRole('link', { name: 'Feedback forms due' }))
   await page.getByRole('heading', { level: 1, name: 'Feedback forms due' }).waitFor()
-  await assertAccessible('feedback forms due')
+  await assertAccessible(page, 'feedback forms due')
 
   // A form of Hannah's whose pupil a school (not the LA) placed, in a period with exit tickets.
   const organisations = (await api('/api/v1/organisations')).body.items
@@ -147,16 +90,16 @@ test('a teacher enters exit tickets, writes and sends a feedback form; only the 
   const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: item.pupil_name, exact: true }) })
     .filter({ hasText: `${item.period.number}: ` }).first()
   if (item.form_id === null) {
-    await clickAndWait(row.getByRole('link', { name: /Not started/ }))
+    await submit(row.getByRole('link', { name: /Not started/ }))
     await page.getByRole('heading', { level: 1, name: 'Feedback forms' }).waitFor()
-    await assertAccessible("pupil's feedback forms")
+    await assertAccessible(page, "pupil's feedback forms")
     assert.equal(await page.locator('#period_number').inputValue(), String(item.period.number))
-    await clickAndWait(page.getByRole('button', { name: 'Start the form' }))
+    await submit(page.getByRole('button', { name: 'Start the form' }))
   } else {
-    await clickAndWait(row.getByRole('link', { name: new RegExp(`form for ${escapeRegExp(item.pupil_name)}$`) }))
+    await submit(row.getByRole('link', { name: new RegExp(`form for ${escapeRegExp(item.pupil_name)}$`) }))
   }
   await page.getByRole('heading', { level: 1, name: new RegExp(`Feedback form: period ${item.period.number}`) }).waitFor()
-  await assertAccessible('feedback form (draft)')
+  await assertAccessible(page, 'feedback form (draft)')
   const formId = Number(new URL(page.url()).pathname.split('/').pop())
 
   // A tampered version field is refused with the form shown again, not a server error.
@@ -170,7 +113,7 @@ test('a teacher enters exit tickets, writes and sends a feedback form; only the 
   if (await page.locator('textarea[id$="_topics"]').count() === 0) {
     // A period before any exit tickets: the teacher adds a subject by hand.
     await page.locator('#add_subject_id').selectOption({ index: 1 })
-    await clickAndWait(page.locator('#save-form'))
+    await submit(page.locator('#save-form'))
     await page.locator('#subject_0_topics').fill('Initial assessment')
   }
   const subjects = await page.locator('textarea[id$="_topics"]').count()
@@ -197,28 +140,28 @@ test('a teacher enters exit tickets, writes and sends a feedback form; only the 
   }
   const comment = `A settled three weeks with good focus (${process.pid}).`
   await page.locator('#comment').fill(comment)
-  await clickAndWait(page.locator('#save-form'))
+  await submit(page.locator('#save-form'))
   await page.getByText('Feedback form saved').waitFor()
-  await assertAccessible('feedback form (saved)')
+  await assertAccessible(page, 'feedback form (saved)')
 
-  await clickAndWait(page.locator('#ready-button'))
+  await submit(page.locator('#ready-button'))
   await page.getByText('Feedback form marked as ready').waitFor()
-  await clickAndWait(page.locator('#send-button'))
+  await submit(page.locator('#send-button'))
   await page.getByText('Feedback form sent').waitFor()
   assert.equal((await page.locator('#form-status').innerText()).trim(), 'Sent')
-  await assertAccessible('feedback form (sent)')
-  await signOut()
+  await assertAccessible(page, 'feedback form (sent)')
+  await signOut(page)
 
   // The commissioning school: the form is in its list, readable, and in the API as JSON.
-  await signIn(SCHOOL_USERS[school])
-  await clickAndWait(page.getByRole('navigation').getByRole('link', { name: 'Feedback forms' }))
-  await assertAccessible('feedback forms received')
+  await signIn(page, baseUrl, SCHOOL_USERS[school])
+  await submit(page.getByRole('navigation').getByRole('link', { name: 'Feedback forms' }))
+  await assertAccessible(page, 'feedback forms received')
   const link = page.locator(`a[href="/feedback-forms/${formId}"]`)
   assert.equal(await link.count(), 1, 'the sent form is listed')
-  await clickAndWait(link)
+  await submit(link)
   await page.getByText(comment).waitFor()
   assert.equal((await page.locator('#form-status').innerText()).trim(), 'Sent')
-  await assertAccessible('feedback form (read by the school)')
+  await assertAccessible(page, 'feedback form (read by the school)')
   const json = await api(`/api/v1/feedback-forms/${formId}`)
   assert.equal(json.status, 200)
   assert.equal(json.body.status, 'sent')
@@ -228,14 +171,14 @@ test('a teacher enters exit tickets, writes and sends a feedback form; only the 
   if (overridden) assert.ok(json.body.subjects.some((subject) => subject.override_reason.length > 0))
   await page.goto(`${baseUrl}/pupils/${item.pupil_id}/timeline`)
   await page.getByRole('heading', { level: 1 }).first().waitFor()
-  await assertAccessible("the pupil's timeline")
-  await signOut()
+  await assertAccessible(page, "the pupil's timeline")
+  await signOut(page)
 
   // Another school: not its pupil, so the form does not exist for it.
-  await signIn(SCHOOL_USERS[otherSchool])
+  await signIn(page, baseUrl, SCHOOL_USERS[otherSchool])
   const hidden = await page.goto(`${baseUrl}/feedback-forms/${formId}`)
   assert.equal(hidden.status(), 404)
-  await assertAccessible('not found page')
+  await assertAccessible(page, 'not found page')
   assert.equal((await page.request.get(`${baseUrl}/api/v1/feedback-forms/${formId}`)).status(), 404)
   const list = (await api('/api/v1/feedback-forms')).body.items
   assert.ok(!list.some((form) => form.id === formId), 'not in the other school\'s list')

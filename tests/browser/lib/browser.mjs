@@ -1,10 +1,12 @@
 // Shared helpers for Waymark's browser tests: Debian's Chromium driven by
 // playwright-core (never `npx playwright install`: nothing is downloaded), and
 // axe-core for WCAG 2.2 AA checks.
-import { mkdtempSync, rmSync } from 'node:fs'
+import assert from 'node:assert/strict'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 
 const require = createRequire(import.meta.url)
@@ -110,4 +112,28 @@ export function formatViolations (violations) {
   return violations.flatMap(v =>
     v.nodes.map(n => `${v.impact} ${v.id}: ${v.help} at ${JSON.stringify(n.target)}\n    ${n.html}`)
   ).join('\n')
+}
+
+/** Fails the test, naming `what` and listing each problem, if checkAxe finds any on the page. */
+export async function assertAccessible (page, what) {
+  const violations = await checkAxe(page)
+  assert.deepEqual(violations, [], `${what}: axe found serious or critical problems\n${formatViolations(violations)}`)
+}
+
+// Where the tests leave their screenshots (ignored by git), and the widths they take them at.
+export const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../screenshots')
+export const DESKTOP = { width: 1280, height: 800 }
+export const TABLET = { width: 768, height: 1024 }
+
+/**
+ * Full-page screenshots of the page at desktop and tablet widths, as
+ * SCREENSHOTS/`name`-desktop.png and -tablet.png; leaves the page at desktop width.
+ */
+export async function screenshotWidths (page, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  for (const [label, viewport] of [['desktop', DESKTOP], ['tablet', TABLET]]) {
+    await page.setViewportSize(viewport)
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${label}.png`), fullPage: true })
+  }
+  await page.setViewportSize(DESKTOP)
 }
