@@ -1,4 +1,4 @@
-// Shared by the contact and behaviour API files: ?from=&to= as optional dates.
+// Shared by the API files that take a date window: ?from=&to= as optional dates.
 #pragma once
 
 #include <optional>

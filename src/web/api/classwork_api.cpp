@@ -7,6 +7,7 @@
 #include "app/classwork_work.h"
 #include "app/evidence_files.h"
 #include "app/exit_tickets.h"
+#include "web/api/api_dates.h"
 #include "web/pages/classwork_helpers.h"
 #include "web/web_app.h"
 
@@ -18,23 +19,6 @@ Json subject_list(const std::vector<Subject>& subjects) {
   Json items = Json::array();
   for (const Subject& subject : subjects) items.push_back(app::to_json(subject));
   return Json{{"items", items}};
-}
-
-// ?from=&to= as optional dates; Invalid naming the parameter.
-Result<std::pair<std::optional<Date>, std::optional<Date>>> date_window(const Request& request) {
-  ErrorList errors;
-  std::optional<Date> from, to;
-  for (auto [name, into] : {std::pair{"from", &from}, std::pair{"to", &to}}) {
-    const std::string text = request.param(name);
-    if (text.empty()) continue;
-    auto date = Date::parse(text, name);
-    if (date.ok())
-      *into = *date;
-    else
-      errors.add_all(date.error());
-  }
-  if (!errors.empty()) return errors.to_error();
-  return std::pair{from, to};
 }
 
 std::optional<std::int64_t> expected_version(const Json& body) {
@@ -77,7 +61,7 @@ void register_exit_ticket_routes(Router& router) {
   router.api(Method::Get, "/api/v1/pupils/{id}/exit-tickets", [](Exchange& exchange) {
     auto id = exchange.id("id", "pupil");
     if (!id.ok()) return error_response(id.error());
-    auto window = date_window(exchange.request);
+    auto window = query_dates(exchange.request);
     if (!window.ok()) return error_response(window.error());
     auto tickets =
         app::list_exit_tickets(exchange.app, exchange.actor, *id, window->first, window->second);
