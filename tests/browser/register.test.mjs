@@ -1,8 +1,8 @@
 // Taking a register in a real browser, by keyboard only: a Balance teacher opens the day's PM
 // register (marked "Not taken"), finds everyone present by default, types L with minutes for one
 // pupil and N for another (moving with the arrow keys), saves, and after a reload finds the marks.
-// Then the commissioning school (Ashfield) sees the N on its daily summary and on the pupil's
-// attendance page. axe checks every page.
+// Then the commissioning school (Ashfield) finds the N alert in its notifications and sees the N on
+// its daily summary and on the pupil's attendance page. axe checks every page.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { launch, firstPage, assertAccessible } from './lib/browser.mjs'
@@ -80,8 +80,17 @@ test('a teacher takes a register by keyboard; the school sees the N', async () =
   assert.equal(await page.getByText('Not marked').count(), 0, 'every pupil was marked')
   await assertAccessible(page, 'the saved register')
 
-  // The commissioning school, the same day.
+  // The commissioning school, the same day: the N alert is waiting in its notifications (naming
+  // no pupil; the link leads to the pupil's attendance, which checks who is reading).
   await signIn(page, baseUrl, 'senco@ashfield.example')
+  await page.goto(`${baseUrl}/notifications`)
+  const alert = page.locator(`a[href="/pupils/${absent.pupil_id}/attendance"]`,
+    { hasText: 'Unexplained absence (N) recorded for a pupil you placed' })
+  await assert.doesNotReject(alert.first().waitFor())
+  await assert.doesNotReject(page.getByText(`as N (absent, reason not yet established) in the PM session on ${day}`).first().waitFor())
+  assert.equal(await page.getByText(absent.name).count(), 0, 'the notice names no pupil')
+  await assertAccessible(page, 'the notifications page')
+
   await page.goto(`${baseUrl}/attendance/daily?date=${day}`)
   const row = page.getByRole('row', { name: new RegExp(absent.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })
   await assert.doesNotReject(row.getByText('reason not yet established').waitFor())
