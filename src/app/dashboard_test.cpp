@@ -9,6 +9,7 @@
 #include <set>
 
 #include "app/demo.h"
+#include "app/notifications.h"
 #include "app/visibility.h"
 #include "store/sqlite/sqlite_test_support.h"
 
@@ -131,7 +132,8 @@ TEST_F(DashboardTest, ATeacherSeesRegistersCallsRagsAndDeterioratingPupils) {
   ASSERT_TRUE(dashboard.ok()) << dashboard.error().message;
   expect_counted(*dashboard,
                  {"registers_not_taken", "calls_due", "rags_to_confirm", "deteriorating_pupils",
-                  "action_plans_overdue", "incidents_this_week", "notifications"});
+                  "action_plans_overdue", "incidents_this_week"});
+  EXPECT_NE(card(*dashboard, "notifications"), nullptr);
   const DashboardCard* registers = card(*dashboard, "registers_not_taken");
   EXPECT_EQ(registers->urgent, registers->count);  // after 13:30 both sessions have begun
   EXPECT_TRUE(registers->items.front().href.starts_with("/registers/2026-11-20/"))
@@ -142,9 +144,15 @@ TEST_F(DashboardTest, ATeacherSeesRegistersCallsRagsAndDeterioratingPupils) {
   expect_only_visible_pupils(*dashboard, teacher);
 }
 
-TEST_F(DashboardTest, AHeadAlsoSeesTheCallsNoKeyWorkerOwns) {
-  auto dashboard = dashboard_for(*context_, actor(OrgKind::Provider, Role::Head));
+TEST_F(DashboardTest, AHeadAlsoSeesTheCallsNoKeyWorkerOwnsAndEveryUnreadNotification) {
+  const Actor head = actor(OrgKind::Provider, Role::Head);
+  auto dashboard = dashboard_for(*context_, head);
   ASSERT_TRUE(dashboard.ok()) << dashboard.error().message;
+  const DashboardCard* notices = card(*dashboard, "notifications");
+  ASSERT_NE(notices, nullptr);
+  EXPECT_EQ(notices->count, unread_notification_count(*context_, head));
+  EXPECT_LE(notices->items.size(), kDashboardItems);
+  EXPECT_EQ(notices->items.size(), std::min<std::size_t>(notices->count, kDashboardItems));
   ASSERT_NE(card(*dashboard, "calls_unassigned"), nullptr) << keys(*dashboard);
   for (const DashboardItem& item : card(*dashboard, "calls_unassigned")->items)
     EXPECT_TRUE(item.href.ends_with("/contact-log")) << item.href;
