@@ -69,7 +69,7 @@ test('a teacher logs a call and the next due date moves', async () => {
   await page.getByLabel('Password').fill(LOGIN.password)
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()])
 
-  await page.getByRole('link', { name: 'Calls due' }).click()
+  await page.getByRole('navigation').getByRole('link', { name: 'Calls due' }).click()
   await page.getByRole('heading', { level: 1, name: 'Calls due' }).waitFor()
   await assertAccessible('my calls due')
   await page.getByRole('link', { name: "Everyone's calls" }).click()

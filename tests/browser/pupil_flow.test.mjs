@@ -205,7 +205,8 @@ test('a provider head finds a pupil, changes a flag and sees it in the audit tra
 })
 
 test('the add-pupil and placement forms show their errors accessibly', async () => {
-  await page.goto(`${baseUrl}/login`)
+  // Signing in lands on the dashboard unless `next` says where to go.
+  await page.goto(`${baseUrl}/login?next=%2Fpupils`)
   await page.getByLabel('Email address').fill(LOGIN.email)
   await page.getByLabel('Password').fill(LOGIN.password)
   await submit(page.getByRole('button', { name: 'Sign in' }))
