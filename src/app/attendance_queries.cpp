@@ -61,4 +61,27 @@ std::vector<PupilWeekAttendance> school_week_attendance(store::Connection& conne
   return week;
 }
 
+std::vector<DailyRate> commissioned_daily_rates(store::Connection& connection, Id commissioner_id,
+                                                Date from, Date to) {
+  std::map<Date, std::map<Id, std::vector<store::StoredMark>>> by_day;
+  for (store::StoredMark& mark :
+       connection.attendance().marks_commissioned_by(commissioner_id, from, to))
+    by_day[mark.date][mark.pupil_id].push_back(std::move(mark));
+  std::vector<DailyRate> days;
+  for (const auto& [date, pupils] : by_day) {
+    DailyRate day{date, 0, 0};
+    double total = 0;
+    for (const auto& [pupil_id, marks] : pupils) {
+      auto summary = summarise_marks(core_marks(marks), code_book());
+      if (!summary.ok() || !summary->rate) continue;  // nothing possible that day
+      total += *summary->rate;
+      ++day.pupils;
+    }
+    if (day.pupils == 0) continue;
+    day.mean_rate = total / day.pupils;
+    days.push_back(day);
+  }
+  return days;
+}
+
 }  // namespace waymark::app

@@ -32,6 +32,18 @@ struct PupilWeekAttendance {
 std::vector<PupilWeekAttendance> school_week_attendance(store::Connection& connection,
                                                         Id commissioner_id, Date day);
 
+// One school day's attendance of the pupils a commissioner placed, for its dashboard's chart.
+struct DailyRate {
+  Date date;
+  double mean_rate = 0;  // the mean of the pupils' rates that day, 0 to 1
+  int pupils = 0;        // pupils with a possible session that day
+};
+
+// Each day in [from, to] on which pupils placed by `commissioner_id` had a possible session, by
+// date; a pupil whose marks that day were all not possible (e.g. X) is left out of that day's mean.
+std::vector<DailyRate> commissioned_daily_rates(store::Connection& connection, Id commissioner_id,
+                                                Date from, Date to);
+
 // The Monday on or before `day`.
 Date week_start(Date day);
 

@@ -181,5 +181,30 @@ TEST_F(AttendanceReadTest, MarksAndTheirHistoryCannotBeDeleted) {
   EXPECT_TRUE(db().attendance().mark(sam_, kToday, Session::Am));
 }
 
+// The dashboard chart's points: per day, the mean of the rates of the commissioner's pupils.
+TEST_F(AttendanceReadTest, DailyRatesAverageTheCommissionersPupilsPerDay) {
+  const Date monday = Date::from_ymd(2025, 9, 1);
+  std::vector<MarkEntry> am{{sam_, "/", std::nullopt, ""}, {alex_, "O", std::nullopt, ""}};
+  ASSERT_TRUE(save_register(*context_, teacher_, monday, Session::Am, am).ok());
+  mark(monday, Session::Pm, "N");
+  mark(monday.plus_days(1), Session::Am, "X");  // nothing possible: no point that day
+  mark(monday.plus_days(2), Session::Am, "/");
+  mark(monday.plus_days(2), Session::Pm, "L", 5);
+
+  auto days = commissioned_daily_rates(db(), school_id_, monday, monday.plus_days(4));
+  ASSERT_EQ(days.size(), 2u);
+  EXPECT_EQ(days[0].date, monday);
+  EXPECT_EQ(days[0].pupils, 2);
+  EXPECT_DOUBLE_EQ(days[0].mean_rate, 0.25);  // Sam 1 of 2, Alex 0 of 1
+  EXPECT_EQ(days[1].date, monday.plus_days(2));
+  EXPECT_EQ(days[1].pupils, 1);
+  EXPECT_DOUBLE_EQ(days[1].mean_rate, 1.0);
+
+  EXPECT_TRUE(
+      commissioned_daily_rates(db(), other_school_id_, monday, monday.plus_days(4)).empty());
+  EXPECT_TRUE(
+      commissioned_daily_rates(db(), school_id_, monday.plus_days(3), monday.plus_days(4)).empty());
+}
+
 }  // namespace
 }  // namespace waymark::app

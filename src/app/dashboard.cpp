@@ -22,7 +22,13 @@ Result<Dashboard> dashboard_for(Context& context, const Actor& actor) {
   auto add = [&](std::vector<DashboardCard> cards) {
     for (DashboardCard& card : cards) dashboard.cards.push_back(std::move(card));
   };
+  add(dashboard_cards::attendance(context, actor));
+  add(dashboard_cards::calls_due(context, actor));
+  add(dashboard_cards::monitoring(context, actor));
+  add(dashboard_cards::incidents(context, actor));
   add(dashboard_cards::feedback_forms(context, actor));
+  add(dashboard_cards::notifications(context, actor));
+  dashboard.series = dashboard_cards::attendance_series(context, actor);
   return dashboard;
 }
 

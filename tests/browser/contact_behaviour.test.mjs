@@ -26,7 +26,7 @@ after(async () => {
 test('a teacher logs a call and the next due date moves', async () => {
   await signIn(page, baseUrl, TEACHER)
 
-  await page.getByRole('link', { name: 'Calls due' }).click()
+  await page.getByRole('navigation').getByRole('link', { name: 'Calls due' }).click()
   await page.getByRole('heading', { level: 1, name: 'Calls due' }).waitFor()
   await assertAccessible(page, 'my calls due')
   await page.getByRole('link', { name: "Everyone's calls" }).click()

@@ -133,7 +133,9 @@ test('a provider head finds a pupil, changes a flag and sees it in the audit tra
 })
 
 test('the add-pupil and placement forms show their errors accessibly', async () => {
+  // Signing in lands on the dashboard; this test starts from the pupil list.
   await signIn(page, baseUrl, HEAD)
+  await page.goto(`${baseUrl}/pupils`)
 
   // Add a pupil: an empty form names every required field, in page order.
   await submit(page.getByRole('button', { name: 'Add a pupil' }))

@@ -28,10 +28,10 @@ std::string clear_login_csrf_cookie(bool secure) {
 // Where to go after signing in: only a path on this site. "//host" and "/\host" are other sites
 // to a browser, and anything with a scheme is refused outright.
 std::string safe_next(const std::string& next) {
-  if (next.empty() || next.front() != '/') return "/pupils";
-  if (next.size() > 1 && (next[1] == '/' || next[1] == '\\')) return "/pupils";
+  if (next.empty() || next.front() != '/') return "/dashboard";
+  if (next.size() > 1 && (next[1] == '/' || next[1] == '\\')) return "/dashboard";
   for (char c : next)
-    if (static_cast<unsigned char>(c) < 0x20 || c == '\\') return "/pupils";
+    if (static_cast<unsigned char>(c) < 0x20 || c == '\\') return "/dashboard";
   return next;
 }
 

@@ -3,7 +3,7 @@
 namespace waymark::web {
 
 void register_pages(Router& router, const Templates& templates, const WebOptions& options) {
-  router.page(Method::Get, "/", [](Exchange&) { return Response::redirect("/pupils"); });
+  router.page(Method::Get, "/", [](Exchange&) { return Response::redirect("/dashboard"); });
   register_login_pages(router, templates, options);
   register_pupil_pages(router, templates);
   register_admin_pages(router, templates);
