@@ -16,7 +16,7 @@ struct FeedbackFormSubject {
   std::string name;                 // "Maths"
   std::vector<std::string> topics;  // topics learnt in the period, one per entry
   std::optional<int> atl;           // attitude to learning, 1-4; nullopt: not given
-  std::string atl_label;            // "Good"; blank: derived from `atl` by atl_label()
+  std::string atl_label;            // "Good"; blank: derived from `atl` by core atl_label()
   std::string working_at;           // the working-at grade as shown: "5+", "Secure-"; may be blank
   std::string proposed_indicator;   // what Waymark proposed: "Meeting"; blank when no proposal
   std::string indicator;            // the teacher's choice: "Exceeding", "Meeting", ...
@@ -38,9 +38,5 @@ struct FeedbackFormDocument {
   int version = 1;                        // 2 and later are corrections of a sent form
   std::optional<Date> sent_on;            // when it was sent; nullopt until then
 };
-
-// The attitude-to-learning key printed on every form: 4 Exceptional, 3 Good, 2 Requires
-// Improvement, 1 Poor. Returns "" for anything outside 1-4.
-const char* atl_label(int atl);
 
 }  // namespace waymark::reports

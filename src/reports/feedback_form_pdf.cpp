@@ -1,5 +1,7 @@
 #include "reports/feedback_form_pdf.h"
 
+#include "core/feedback_form.h"
+
 #include <algorithm>
 #include <array>
 #include <vector>

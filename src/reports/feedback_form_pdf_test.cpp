@@ -1,5 +1,7 @@
 #include "reports/feedback_form_pdf.h"
 
+#include "core/feedback_form.h"
+
 #include <gtest/gtest.h>
 
 #include <unistd.h>
